@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace Hub.Domain.Catalog;
+
+/// <summary>The catalog versions shipped with the hub (Catalog/Versions/*.json, embedded). Adding a version is adding a file.</summary>
+public static class IndexCatalogs
+{
+    public const string Default = "766-2022";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, IndexCatalog>> Loaded = new(LoadAll);
+
+    public static IReadOnlyCollection<string> Versions => Loaded.Value.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public static IndexCatalog Get(string version) =>
+        Loaded.Value.TryGetValue(version, out var catalog)
+            ? catalog
+            : throw new DomainException($"Unknown methodology version '{version}' (available: {string.Join(", ", Versions)}).");
+
+    private static IReadOnlyDictionary<string, IndexCatalog> LoadAll()
+    {
+        var assembly = typeof(IndexCatalogs).Assembly;
+        var result = new Dictionary<string, IndexCatalog>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("catalog/", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            var catalog = CatalogLoader.Parse(reader.ReadToEnd(), name);
+            if (!result.TryAdd(catalog.Version, catalog)) throw new DomainException($"Catalog version '{catalog.Version}' is shipped twice.");
+        }
+        return result;
+    }
+}
