@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Hub.Reports;
+
+namespace Hub.Storage.Publications;
+
+/// <summary>Publications: files under reports/{period}/v{n}/ written once (If-None-Match: *), the record in the
+/// Publications table (partition = period, row = v{n:D4}, added, never replaced), then reports/{period}/latest.json.</summary>
+public sealed class PublicationRepository(StorageClients storage)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private readonly TableClient _table = storage.Table(StorageNames.PublicationsTable);
+    private readonly BlobContainerClient _reports = storage.Container(StorageNames.ReportsContainer);
+
+    public async Task<IReadOnlyList<Publication>> ListAsync(string period, CancellationToken ct)
+    {
+        var result = new List<Publication>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == period, cancellationToken: ct)) result.Add(FromEntity(e));
+        return result.OrderBy(p => p.Version).ToList();
+    }
+
+    public async Task<Publication?> LatestAsync(string period, CancellationToken ct) => (await ListAsync(period, ct)).LastOrDefault();
+
+    /// <summary>Writes version n. Files first, then the record: a crash in between leaves orphan files that the
+    /// retry overwrites only if they are byte-identical (else the version number moves on).</summary>
+    public async Task<Publication> AddAsync(Publication publication, IReadOnlyList<ReportFile> files, CancellationToken ct)
+    {
+        foreach (var file in files)
+        {
+            var blob = _reports.GetBlobClient($"{publication.Folder}/{file.Name}");
+            try
+            {
+                await blob.UploadAsync(new BinaryData(file.Content), new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                }, ct);
+            }
+            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+            {
+                var existing = (await blob.DownloadContentAsync(ct)).Value.Content.ToArray();
+                if (!existing.AsSpan().SequenceEqual(file.Content))
+                    throw new InvalidOperationException($"Publication {publication.Folder} already holds a different {file.Name}; published versions are immutable.");
+            }
+        }
+        await _table.AddEntityAsync(new TableEntity(publication.Period, $"v{publication.Version:D4}")
+        {
+            ["Version"] = publication.Version, ["PublishedAt"] = publication.PublishedAt, ["PublishedBy"] = publication.PublishedBy,
+            ["Reason"] = publication.Reason, ["Methodology"] = publication.Methodology, ["ContentHash"] = publication.ContentHash,
+            ["RunId"] = publication.RunId, ["Files"] = string.Join('\n', publication.Files),
+        }, ct);
+        var pointer = JsonSerializer.SerializeToUtf8Bytes(new { publication.Period, publication.Version, Folder = $"{StorageNames.ReportsContainer}/{publication.Folder}/", publication.ContentHash, publication.PublishedAt }, Json);
+        await _reports.GetBlobClient($"{publication.Period}/latest.json").UploadAsync(new BinaryData(pointer),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, ct);
+        return publication;
+    }
+
+    public async Task<byte[]> ReadFileAsync(string path, CancellationToken ct) =>
+        (await _reports.GetBlobClient(path).DownloadContentAsync(ct)).Value.Content.ToArray();
+
+    private static Publication FromEntity(TableEntity e) => new(
+        e.PartitionKey, e.GetInt32("Version") ?? 0, e.GetDateTimeOffset("PublishedAt")!.Value, e.GetString("PublishedBy"), e.GetString("Reason"),
+        e.GetString("Methodology"), e.GetString("ContentHash"), e.GetString("RunId"), (e.GetString("Files") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Hub.Domain.Scoring;
+
+namespace Hub.Storage.Scores;
+
+/// <summary>Per-unit evidence and whole-run results of a scoring run, as blobs under runs/{period}/{runId}/.
+/// Orchestrations pass these blob names around, never the data itself.</summary>
+public sealed class EvidenceStore(StorageClients storage)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly BlobContainerClient _container = storage.Container(StorageNames.RunsContainer);
+
+    public static string EvidenceBlob(string period, string runId, string unitCode) => $"{period}/{runId}/units/{Uri.EscapeDataString(unitCode)}.json";
+
+    public static string ResultBlob(string period, string runId) => $"{period}/{runId}/index.json";
+
+    public async Task<string> SaveEvidenceAsync(string period, string runId, UnitEvidence evidence, CancellationToken ct)
+    {
+        var name = EvidenceBlob(period, runId, evidence.UnitCode);
+        await _container.GetBlobClient(name).UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(evidence, Json)), overwrite: true, ct);
+        return name;
+    }
+
+    public async Task<UnitEvidence> LoadEvidenceAsync(string name, CancellationToken ct)
+    {
+        var content = await _container.GetBlobClient(name).DownloadContentAsync(ct);
+        return content.Value.Content.ToObjectFromJson<UnitEvidence>(Json) ?? throw new InvalidDataException($"Evidence blob {name} is empty.");
+    }
+
+    public async Task<string> SaveResultAsync(string period, string runId, IndexResult result, CancellationToken ct)
+    {
+        var name = ResultBlob(period, runId);
+        await _container.GetBlobClient(name).UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(result, Json)), overwrite: true, ct);
+        return name;
+    }
+
+    public async Task<IndexResult> LoadResultAsync(string name, CancellationToken ct)
+    {
+        var content = await _container.GetBlobClient(name).DownloadContentAsync(ct);
+        return content.Value.Content.ToObjectFromJson<IndexResult>(Json) ?? throw new InvalidDataException($"Result blob {name} is empty.");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Hub.Domain.Scoring;
+
+namespace Hub.Storage.Scores;
+
+/// <summary>Scores in Table Storage: Scores (partition = period, row = unit: the current scores of a period, one
+/// partition read answers "the index of 2026-Q3") and ScoreHistory (partition = unit, row = period + run: every
+/// scoring ever made of that unit, never overwritten).</summary>
+public sealed class ScoreRepository(StorageClients storage)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly TableClient _scores = storage.Table(StorageNames.ScoresTable);
+    private readonly TableClient _history = storage.Table(StorageNames.ScoreHistoryTable);
+
+    public async Task SaveAsync(IndexResult result, string runId, DateTimeOffset scoredAt, CancellationToken ct)
+    {
+        var current = result.Units.Select(u => ToEntity(result, u, runId, scoredAt, result.Period, TableKeys.Escape(u.Code))).ToList();
+        foreach (var chunk in current.Chunk(100))
+            await _scores.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+
+        // History rows are keyed by run id: re-saving the same run is idempotent, a new run adds rows.
+        foreach (var u in result.Units)
+            await _history.UpsertEntityAsync(ToEntity(result, u, runId, scoredAt, TableKeys.Escape(u.Code), $"{result.Period}|{runId}"), TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<IReadOnlyList<StoredScore>> GetPeriodAsync(string period, CancellationToken ct)
+    {
+        var result = new List<StoredScore>();
+        await foreach (var e in _scores.QueryAsync<TableEntity>(x => x.PartitionKey == period, cancellationToken: ct)) result.Add(FromEntity(e));
+        return result.OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<StoredScore?> GetUnitAsync(string period, string unitCode, CancellationToken ct)
+    {
+        var response = await _scores.GetEntityIfExistsAsync<TableEntity>(period, TableKeys.Escape(unitCode), cancellationToken: ct);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<StoredScore>> GetHistoryAsync(string unitCode, CancellationToken ct)
+    {
+        var partition = TableKeys.Escape(unitCode);
+        var result = new List<StoredScore>();
+        await foreach (var e in _history.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct)) result.Add(FromEntity(e));
+        return result;
+    }
+
+    private static TableEntity ToEntity(IndexResult result, UnitResult u, string runId, DateTimeOffset scoredAt, string partition, string row) => new(partition, row)
+    {
+        ["Period"] = result.Period,
+        ["UnitCode"] = u.Code,
+        ["Methodology"] = result.Methodology,
+        ["RunId"] = runId,
+        ["ScoredAt"] = scoredAt,
+        ["Total"] = u.Total,
+        ["Band"] = u.Band,
+        ["Rank"] = u.Rank,
+        ["Result"] = JsonSerializer.Serialize(u, Json),
+    };
+
+    private static StoredScore FromEntity(TableEntity e) => new(
+        e.GetString("Period"), e.GetString("Methodology"), e.GetString("RunId"), e.GetDateTimeOffset("ScoredAt")!.Value,
+        JsonSerializer.Deserialize<UnitResult>(e.GetString("Result"), Json)!);
+}
+
+public sealed record StoredScore(string Period, string Methodology, string RunId, DateTimeOffset ScoredAt, UnitResult Unit);

@@ -1,0 +1,26 @@
+namespace Hub.Storage;
+
+/// <summary>Every table, container and queue the hub uses. Names are what infra/ creates and grants.</summary>
+public static class StorageNames
+{
+    public const string UnitsTable = "Units";
+    public const string ProceduresTable = "Procedures";
+    public const string DossiersTable = "Dossiers";
+    public const string SyncStateTable = "SyncState";
+    public const string SyncRunsTable = "SyncRuns";
+    public const string QuarantineTable = "Quarantine";
+    public const string ScoresTable = "Scores";
+    public const string ScoreHistoryTable = "ScoreHistory";
+    public const string PublicationsTable = "Publications";
+
+    public const string RawContainer = "raw";
+    public const string RunsContainer = "runs";
+    public const string ReportsContainer = "reports";
+
+    public const string SyncWorkQueue = "sync-work";
+    public const string IndexPublishedQueue = "index-published";
+
+    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable];
+    public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer];
+    public static readonly string[] Queues = [SyncWorkQueue, SyncWorkQueue + "-poison", IndexPublishedQueue];
+}

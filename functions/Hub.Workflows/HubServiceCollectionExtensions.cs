@@ -1,0 +1,62 @@
+using Azure.Messaging.ServiceBus;
+using Hub.Sources;
+using Hub.Storage;
+using Hub.Storage.Evidence;
+using Hub.Storage.Publications;
+using Hub.Storage.Queues;
+using Hub.Storage.Scores;
+using Hub.Storage.Sync;
+using Hub.Workflows.Publishing;
+using Hub.Workflows.Scoring;
+using Hub.Workflows.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hub.Workflows;
+
+public static class HubServiceCollectionExtensions
+{
+    /// <summary>Everything the hub runs on, the same in the Function App and in `hub`: storage, sources, sync, scoring.</summary>
+    public static IServiceCollection AddHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddSingleton<UnitRepository>();
+        services.AddSingleton<ProcedureRepository>();
+        services.AddSingleton<DossierRepository>();
+        services.AddSingleton<SyncStateRepository>();
+        services.AddSingleton<SyncRunRepository>();
+        services.AddSingleton<QuarantineRepository>();
+        services.AddSingleton<RawArchive>();
+        services.AddSingleton<SyncWorkQueue>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<ScoreRepository>();
+        services.AddSingleton<PublicationRepository>();
+
+        services.AddHubSources(configuration);
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section));
+        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section));
+        services.AddSingleton<KnownUnits>();
+        services.AddSingleton<ISyncSource, PortalAgenciesSource>();
+        services.AddSingleton<ISyncSource, PortalProceduresSource>();
+        services.AddSingleton<ISyncSource, PortalDossiersSource>();
+        services.AddSingleton<SyncRunner>();
+        services.AddSingleton<SyncScheduler>();
+        services.AddSingleton<SyncStatusService>();
+        services.AddSingleton<ScoringStarter>();
+
+        // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.
+        var serviceBus = configuration.GetSection("ServiceBus");
+        if (!string.IsNullOrEmpty(serviceBus["fullyQualifiedNamespace"]) || !string.IsNullOrEmpty(configuration["ServiceBus"]))
+        {
+            services.AddSingleton(_ => ServiceBusIndexEvents.CreateClient(configuration));
+            services.AddSingleton<IIndexPublishedEvents>(sp => new ServiceBusIndexEvents(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:TopicName"] ?? "index-published"));
+        }
+        else
+        {
+            services.AddSingleton<IIndexPublishedEvents, StorageQueueIndexEvents>();
+        }
+        return services;
+    }
+}

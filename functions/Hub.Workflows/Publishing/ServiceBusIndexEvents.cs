@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Hub.Storage.Publications;
+using Microsoft.Extensions.Configuration;
+
+namespace Hub.Workflows.Publishing;
+
+/// <summary>Azure transport: the "index published" Service Bus topic. The message id is period + version, so the
+/// topic's duplicate detection drops a resend after an activity retry.</summary>
+public sealed class ServiceBusIndexEvents(ServiceBusClient client, string topic) : IIndexPublishedEvents
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task SendAsync(IndexPublished message, CancellationToken ct)
+    {
+        await using var sender = client.CreateSender(topic);
+        await sender.SendMessageAsync(ToMessage(message), ct);
+    }
+
+    public static ServiceBusMessage ToMessage(IndexPublished message) => new(JsonSerializer.SerializeToUtf8Bytes(message, Json))
+    {
+        MessageId = $"{message.Period}-v{message.Version}",
+        Subject = "index-published",
+        ContentType = "application/json",
+        ApplicationProperties = { ["period"] = message.Period, ["version"] = message.Version, ["methodology"] = message.Methodology },
+    };
+
+    /// <summary>ServiceBus = connection string, or ServiceBus__fullyQualifiedNamespace (+ __clientId) with a managed identity.</summary>
+    public static ServiceBusClient CreateClient(IConfiguration configuration)
+    {
+        var connectionString = configuration["ServiceBus"];
+        if (!string.IsNullOrEmpty(connectionString)) return new ServiceBusClient(connectionString);
+        var ns = configuration["ServiceBus:fullyQualifiedNamespace"]!;
+        var clientId = configuration["ServiceBus:clientId"];
+        return new ServiceBusClient(ns, clientId is null ? new DefaultAzureCredential() : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
+    }
+}

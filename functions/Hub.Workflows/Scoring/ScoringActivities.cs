@@ -1,0 +1,93 @@
+using Hub.Domain.Catalog;
+using Hub.Domain.Periods;
+using Hub.Domain.Scoring;
+using Hub.Storage.Evidence;
+using Hub.Storage.Scores;
+using Hub.Storage.Sync;
+using Hub.Workflows.Sync;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Workflows.Scoring;
+
+/// <summary>Has every source caught up past the period end? A scope is caught up when a run that started after the
+/// period end reached the end of the source's feed.</summary>
+public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner runner) : TaskActivity<string, SyncCheck>
+{
+    public override async Task<SyncCheck> RunAsync(TaskActivityContext context, string period)
+    {
+        var end = Period.Parse(period).End;
+        var all = await states.ListAsync(CancellationToken.None);
+        var gaps = new List<string>();
+        foreach (var source in runner.SourceNames.Order(StringComparer.Ordinal))
+        {
+            var scopes = all.Where(s => s.Source == source).ToList();
+            if (scopes.Count == 0) { gaps.Add($"{source}: never synced"); continue; }
+            foreach (var s in scopes.Where(s => s.LastSuccessAt is null || s.LastSuccessAt < end).OrderBy(s => s.Scope, StringComparer.Ordinal))
+                gaps.Add($"{source}/{s.Scope}: last caught up {(s.LastSuccessAt is { } at ? at.ToString("O") : "never")}, before the period end {end:O}");
+        }
+        return new SyncCheck(gaps.Count == 0, gaps);
+    }
+}
+
+/// <summary>The unit codes to score, from the synced agency catalogue (validated as a tree).</summary>
+public sealed class LoadUnitsActivity(UnitRepository units) : TaskActivity<string, List<string>>
+{
+    public override async Task<List<string>> RunAsync(TaskActivityContext context, string period)
+    {
+        var tree = await units.LoadTreeAsync(CancellationToken.None);
+        if (tree.Count == 0) throw new InvalidOperationException("No units are known yet: sync the portal's agency catalogue first.");
+        return tree.Units.Select(u => u.Code).ToList();
+    }
+}
+
+/// <summary>Counts one unit's own records for the period and stores the evidence as a blob; returns its name.</summary>
+public sealed class ComputeUnitEvidenceActivity(ProcedureRepository procedures, DossierRepository dossiers, EvidenceStore store, ILogger<ComputeUnitEvidenceActivity> logger)
+    : TaskActivity<UnitScoringInput, UnitEvidenceRef>
+{
+    public override async Task<UnitEvidenceRef> RunAsync(TaskActivityContext context, UnitScoringInput input)
+    {
+        using var _ = logger.BeginScope(new Dictionary<string, object> { ["Period"] = input.Period, ["UnitCode"] = input.UnitCode, ["RunId"] = input.RunId });
+        var period = Period.Parse(input.Period);
+        var catalog = IndexCatalogs.Get(input.Methodology);
+        var accumulator = new EvidenceAccumulator(period, catalog.Parameters);
+        accumulator.Touch(input.UnitCode);
+        long records = 0;
+        foreach (var p in await procedures.ListByUnitAsync(input.UnitCode, CancellationToken.None)) { accumulator.Add(p); records++; }
+        await foreach (var d in dossiers.QueryByUnitAsync(input.UnitCode, period.End, CancellationToken.None)) { accumulator.Add(d); records++; }
+        var evidence = accumulator.Result().Single(e => e.UnitCode == input.UnitCode);
+        var blob = await store.SaveEvidenceAsync(input.Period, input.RunId, evidence, CancellationToken.None);
+        logger.LogInformation("Unit {UnitCode}: {Records} records counted for {Period}", input.UnitCode, records, input.Period);
+        return new UnitEvidenceRef(input.UnitCode, blob, records);
+    }
+}
+
+/// <summary>Fan-in: loads every unit's evidence, resolves cross-unit indicators, pools the hierarchy, scores,
+/// stores scores (Table) and the full result (Blob).</summary>
+public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, ScoreRepository scores, TimeProvider clock, ILogger<RollUpActivity> logger)
+    : TaskActivity<RollUpInput, RollUpOutcome>
+{
+    public override async Task<RollUpOutcome> RunAsync(TaskActivityContext context, RollUpInput input)
+    {
+        var period = Period.Parse(input.Period);
+        var catalog = IndexCatalogs.Get(input.Methodology);
+        var tree = await units.LoadTreeAsync(CancellationToken.None);
+        var evidence = new List<UnitEvidence>(tree.Count);
+        using var gate = new SemaphoreSlim(16);
+        var loads = tree.Units.Select(async u =>
+        {
+            await gate.WaitAsync();
+            try { return await store.LoadEvidenceAsync(EvidenceStore.EvidenceBlob(input.Period, input.RunId, u.Code), CancellationToken.None); }
+            catch (Azure.RequestFailedException e) when (e.Status == 404) { throw new InvalidOperationException($"Evidence of unit '{u.Code}' is missing for run {input.RunId}; the unit was not scored."); }
+            finally { gate.Release(); }
+        });
+        evidence.AddRange(await Task.WhenAll(loads));
+
+        var result = IndexScorer.Score(period, catalog, tree, evidence);
+        var blob = await store.SaveResultAsync(input.Period, input.RunId, result, CancellationToken.None);
+        await scores.SaveAsync(result, input.RunId, clock.GetUtcNow(), CancellationToken.None);
+        var withTotal = result.Units.Count(u => u.Total is not null);
+        logger.LogInformation("Rolled up {Period}: {Units} units, {WithTotal} with a total; sync gaps: {Gaps}", input.Period, result.Units.Count, withTotal, input.SyncGaps.Count);
+        return new RollUpOutcome(blob, result.Units.Count, withTotal);
+    }
+}

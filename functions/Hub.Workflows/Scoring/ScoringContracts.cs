@@ -1,0 +1,61 @@
+namespace Hub.Workflows.Scoring;
+
+// Inputs and outputs of the scoring and publication orchestrations. Small by design: they live in the
+// orchestration history, so they carry periods, codes and blob names, never datasets.
+
+/// <summary>Start (or re-run) the scoring of a period. Settings are passed in because an orchestrator must not read configuration.</summary>
+public sealed record ScoringRequest(
+    string Period,
+    string RequestedBy,
+    string Reason,
+    ScoringSettings Settings);
+
+public sealed record ScoringSettings(
+    string Methodology,
+    int BatchSize,
+    TimeSpan SyncRecheckInterval,
+    TimeSpan SyncWaitLimit,
+    bool RequireApproval,
+    TimeSpan ApprovalTimeout,
+    int ActivityMaxAttempts,
+    TimeSpan ActivityFirstRetry);
+
+public sealed record ScoringOutcome(
+    string Period,
+    string RunId,
+    string Methodology,
+    int Units,
+    int UnitsWithTotal,
+    string ResultBlob,
+    IReadOnlyList<string> SyncGaps,
+    PublicationOutcome Publication);
+
+/// <summary>Custom status of a running scoring orchestration: the stage and progress an administrator sees.</summary>
+public sealed record ScoringProgress(string Stage, int UnitsDone, int UnitsTotal, IReadOnlyList<string> SyncGaps, string? RunId);
+
+public sealed record SyncCheck(bool Complete, IReadOnlyList<string> Gaps);
+
+public sealed record UnitScoringInput(string Period, string RunId, string UnitCode, string Methodology);
+
+public sealed record UnitEvidenceRef(string UnitCode, string Blob, long Records);
+
+public sealed record RollUpInput(string Period, string RunId, string Methodology, IReadOnlyList<string> SyncGaps);
+
+public sealed record RollUpOutcome(string ResultBlob, int Units, int UnitsWithTotal);
+
+public sealed record PublicationRequest(string Period, string RunId, string ResultBlob, string RequestedBy, string Reason, bool RequireApproval, TimeSpan ApprovalTimeout);
+
+/// <summary>Published: a new version. Unchanged: same content hash as the latest version (SameAsVersion).
+/// Rejected / Expired: the approval gate said no, or nobody answered in time.</summary>
+public sealed record PublicationOutcome(string Status, int? Version, string? Folder, string? ContentHash, int? SameAsVersion, string? Note);
+
+/// <summary>An administrator's answer to a pending publication (external event "PublicationApproval").</summary>
+public sealed record ApprovalDecision(bool Approved, string By, string? Comment);
+
+public static class ScoringNames
+{
+    public const string ApprovalEvent = "PublicationApproval";
+
+    /// <summary>Deterministic instance id: one scoring orchestration per period (a singleton).</summary>
+    public static string InstanceId(string period) => $"score-{period}";
+}

@@ -1,0 +1,19 @@
+namespace Hub.Workflows.Scoring;
+
+/// <summary>Scoring settings (section Scoring). Turned into ScoringSettings when a run starts, so that a run keeps
+/// the settings it started with.</summary>
+public sealed class ScoringOptions
+{
+    public const string Section = "Scoring";
+
+    public string Methodology { get; set; } = Hub.Domain.Catalog.IndexCatalogs.Default;
+    public int BatchSize { get; set; } = 50;
+    public TimeSpan SyncRecheckInterval { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan SyncWaitLimit { get; set; } = TimeSpan.FromHours(24);
+    public bool RequireApproval { get; set; }
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromDays(3);
+    public int ActivityMaxAttempts { get; set; } = 4;
+    public TimeSpan ActivityFirstRetry { get; set; } = TimeSpan.FromSeconds(5);
+
+    public ScoringSettings ToSettings() => new(Methodology, BatchSize, SyncRecheckInterval, SyncWaitLimit, RequireApproval, ApprovalTimeout, ActivityMaxAttempts, ActivityFirstRetry);
+}

@@ -1,0 +1,67 @@
+using Hub.Workflows.Publishing;
+using Microsoft.DurableTask;
+
+namespace Hub.Workflows.Scoring;
+
+/// <summary>Quarterly scoring of one period: wait (bounded) for the sources to sync past the period end, fan out one
+/// activity per unit in bounded batches, fan in, roll up and store, then publish. Deterministic: no I/O, no clock
+/// but the orchestration's, no random; everything else happens in activities.</summary>
+public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, ScoringOutcome>
+{
+    public override async Task<ScoringOutcome> RunAsync(TaskOrchestrationContext context, ScoringRequest input)
+    {
+        var s = input.Settings;
+        var runId = context.NewGuid().ToString("N")[..12];
+        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(Math.Max(1, s.ActivityMaxAttempts), s.ActivityFirstRetry, backoffCoefficient: 2.0));
+
+        // 1. Sources synced past the period end? Wait with a durable timer, up to the limit, then go on with the gap recorded.
+        context.SetCustomStatus(new ScoringProgress("checking-sync", 0, 0, [], runId));
+        var deadline = context.CurrentUtcDateTime + s.SyncWaitLimit;
+        var check = await context.CallActivityAsync<SyncCheck>(nameof(CheckSyncActivity), input.Period, retry);
+        while (!check.Complete && context.CurrentUtcDateTime + s.SyncRecheckInterval <= deadline)
+        {
+            context.SetCustomStatus(new ScoringProgress("waiting-for-sync", 0, 0, check.Gaps, runId));
+            await context.CreateTimer(s.SyncRecheckInterval, CancellationToken.None);
+            check = await context.CallActivityAsync<SyncCheck>(nameof(CheckSyncActivity), input.Period, retry);
+        }
+        IReadOnlyList<string> gaps = check.Complete ? [] : check.Gaps;
+
+        // 2. Fan out over units in bounded batches, fan in.
+        var units = await context.CallActivityAsync<List<string>>(nameof(LoadUnitsActivity), input.Period, retry);
+        var done = 0;
+        context.SetCustomStatus(new ScoringProgress("scoring-units", done, units.Count, gaps, runId));
+        foreach (var batch in units.Chunk(Math.Max(1, s.BatchSize)))
+        {
+            var tasks = batch.Select(unit => ScoreUnitAsync(context, new UnitScoringInput(input.Period, runId, unit, s.Methodology), retry)).ToList();
+            await Task.WhenAll(tasks);
+            done += batch.Length;
+            context.SetCustomStatus(new ScoringProgress("scoring-units", done, units.Count, gaps, runId));
+        }
+
+        // 3. Roll up the hierarchy, store scores (table + result blob).
+        context.SetCustomStatus(new ScoringProgress("rolling-up", done, units.Count, gaps, runId));
+        var rolled = await context.CallActivityAsync<RollUpOutcome>(nameof(RollUpActivity), new RollUpInput(input.Period, runId, s.Methodology, gaps), retry);
+
+        // 4. Publish (reports, version, event), possibly behind an approval gate.
+        context.SetCustomStatus(new ScoringProgress(s.RequireApproval ? "awaiting-approval" : "publishing", done, units.Count, gaps, runId));
+        var publication = await context.CallSubOrchestratorAsync<PublicationOutcome>(nameof(PublicationOrchestrator),
+            new PublicationRequest(input.Period, runId, rolled.ResultBlob, input.RequestedBy, input.Reason, s.RequireApproval, s.ApprovalTimeout),
+            new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-publish-{runId}" });
+
+        context.SetCustomStatus(new ScoringProgress($"done:{publication.Status}", done, units.Count, gaps, runId));
+        return new ScoringOutcome(input.Period, runId, s.Methodology, rolled.Units, rolled.UnitsWithTotal, rolled.ResultBlob, gaps, publication);
+    }
+
+    /// <summary>A unit that still fails after its retries fails the whole run, loudly and by name: never a silent partial publication.</summary>
+    private static async Task<UnitEvidenceRef> ScoreUnitAsync(TaskOrchestrationContext context, UnitScoringInput input, TaskOptions retry)
+    {
+        try
+        {
+            return await context.CallActivityAsync<UnitEvidenceRef>(nameof(ComputeUnitEvidenceActivity), input, retry);
+        }
+        catch (TaskFailedException e)
+        {
+            throw new InvalidOperationException($"Scoring of {input.Period} failed for unit '{input.UnitCode}': {e.FailureDetails.ErrorMessage}", e);
+        }
+    }
+}

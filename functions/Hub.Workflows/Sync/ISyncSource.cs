@@ -1,0 +1,22 @@
+using Hub.Sources.Common;
+
+namespace Hub.Workflows.Sync;
+
+/// <summary>One source the hub syncs: how to fetch a page after a cursor, and how to validate, map and store its records.</summary>
+public interface ISyncSource
+{
+    /// <summary>Stable name: work items, watermarks, quarantine and raw archive are keyed by it.</summary>
+    string Name { get; }
+
+    /// <summary>Scopes one timer tick enqueues (unit codes, or "*" for the whole source).</summary>
+    Task<IReadOnlyList<string>> ScopesAsync(CancellationToken ct);
+
+    Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct);
+
+    /// <summary>Validates and stores the page's good records idempotently; returns what happened to each.</summary>
+    Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct);
+}
+
+public sealed record BadRecord(int Index, string? RecordId, string Reason);
+
+public sealed record PageResult(int Stored, int Stale, IReadOnlyList<BadRecord> Bad, DateTimeOffset? NewestVersion);

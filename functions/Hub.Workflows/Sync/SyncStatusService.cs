@@ -1,0 +1,33 @@
+using Hub.Storage;
+using Hub.Storage.Sync;
+
+namespace Hub.Workflows.Sync;
+
+public sealed record SourceStatus(string Source, int Scopes, DateTimeOffset? LastSuccessAt, DateTimeOffset? Watermark, TimeSpan? Lag,
+    IReadOnlyList<string> Errors, SyncRun? LastRun);
+
+public sealed record SyncStatus(DateTimeOffset At, IReadOnlyList<SourceStatus> Sources, int PoisonMessages);
+
+/// <summary>Sync health per source: the oldest "caught up" time over its scopes, the newest source update stored
+/// (watermark), the lag of that watermark behind now, current errors, and the poison queue's depth.</summary>
+public sealed class SyncStatusService(SyncRunner runner, SyncStateRepository states, SyncRunRepository runs, StorageClients storage, TimeProvider clock)
+{
+    public async Task<SyncStatus> GetAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var all = await states.ListAsync(ct);
+        var sources = new List<SourceStatus>();
+        foreach (var name in runner.SourceNames.Order(StringComparer.Ordinal))
+        {
+            var scopes = all.Where(s => s.Source == name).ToList();
+            DateTimeOffset? lastSuccess = scopes.Count > 0 && scopes.All(s => s.LastSuccessAt is not null) ? scopes.Min(s => s.LastSuccessAt) : null;
+            var watermark = scopes.Max(s => s.Watermark);
+            var errors = scopes.Where(s => s.LastError is not null).Select(s => $"{s.Scope}: {s.LastError}").ToList();
+            var lastRun = (await runs.LatestAsync(name, 1, ct)).FirstOrDefault();
+            sources.Add(new SourceStatus(name, scopes.Count, lastSuccess, watermark, watermark is { } w ? now - w : null, errors, lastRun));
+        }
+        var poison = storage.Queue(StorageNames.SyncWorkQueue + "-poison");
+        var poisonCount = (await poison.ExistsAsync(ct)).Value ? (await poison.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount : 0;
+        return new SyncStatus(now, sources, poisonCount);
+    }
+}
