@@ -43,6 +43,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ISyncSource, PortalDossiersSource>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<SyncScheduler>();
+        services.AddSingleton<SyncWorkHandler>();
         services.AddSingleton<SyncStatusService>();
         services.AddSingleton<ScoringStarter>();
 

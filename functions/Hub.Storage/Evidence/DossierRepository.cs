@@ -17,7 +17,8 @@ public sealed class DossierRepository(StorageClients storage)
     public async IAsyncEnumerable<Dossier> QueryByUnitAsync(string unitCode, DateTimeOffset receivedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var partition = TableKeys.Escape(unitCode);
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition && x.GetDateTimeOffset("ReceivedAt") < receivedBefore, cancellationToken: ct))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedAt lt {receivedBefore.UtcDateTime}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
             yield return FromEntity(e);
     }
 

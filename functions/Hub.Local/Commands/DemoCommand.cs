@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using Hub.Domain.Periods;
+using Hub.Local.Local;
+using Hub.Reports;
+using Hub.Simulators.Portal;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Local.Commands;
+
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var period = new Option<string?>("--period") { Description = "Quarter to score, e.g. 2026-Q3 (default: the last closed quarter, Vietnam time)" };
+        var units = new Option<int>("--units") { Description = "Number of synthetic units", DefaultValueFactory = _ => 30 };
+        var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers per quarter", DefaultValueFactory = _ => 3000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data (same seed, same data)", DefaultValueFactory = _ => 766 };
+        var verbose = new Option<bool>("--verbose") { Description = "Log at Information level" };
+        var command = new Command("demo", "Run the main job end to end locally: portal simulator + Azurite (HubStorage) -> sync -> scoring orchestration -> publication, then print a summary.")
+        {
+            period, units, dossiers, seed, verbose,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!TryPeriod(parse.GetValue(period), out var p)) return 2;
+            var n = parse.GetValue(units);
+            if (n < 1 || n > 5000) { Console.Error.WriteLine("--units must be between 1 and 5000."); return 2; }
+            var d = parse.GetValue(dossiers);
+            if (d < 0 || d > 2_000_000) { Console.Error.WriteLine("--dossiers must be between 0 and 2000000."); return 2; }
+            var scale = new SyntheticScale(parse.GetValue(seed), n, d, p, MalformedRate: 0.005);
+            Console.WriteLine($"hub demo: {p} — {n} units, {d} dossiers, seed {scale.Seed}");
+            DemoResult result;
+            try
+            {
+                result = await DemoPipeline.RunAsync(new DemoOptions(p, scale), logLevel: parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, ct: ct);
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException && e.Message.Contains("refused", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"Storage is not reachable ({e.Message}). Start Azurite (scripts/azurite-up.sh) and set HubStorage, or use scripts/demo.sh.");
+                return 1;
+            }
+            Print(result);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static bool TryPeriod(string? text, out Period period)
+    {
+        if (text is null) { period = Period.LastClosedAt(DateTimeOffset.UtcNow); return true; }
+        if (Period.TryParse(text, out period, out var error)) return true;
+        Console.Error.WriteLine(error);
+        return false;
+    }
+
+    private static void Print(DemoResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("Sync");
+        foreach (var g in r.SyncRuns.GroupBy(x => x.Source).OrderBy(g => g.Key))
+            Console.WriteLine($"  {g.Key,-18} {g.Count(),4} runs  {g.Sum(x => x.Read),7} read  {g.Sum(x => x.Stored),7} stored  {g.Sum(x => x.Stale),6} stale  {g.Sum(x => x.Quarantined),4} quarantined");
+        Console.WriteLine($"  quarantined records (with reason and raw page): {r.Quarantined}");
+        var s = r.Scoring;
+        Console.WriteLine();
+        Console.WriteLine($"Scoring {s.Period} (methodology {s.Methodology}, run {s.RunId})");
+        Console.WriteLine($"  units scored: {s.Units}, with a total: {s.UnitsWithTotal}, no data: {s.Units - s.UnitsWithTotal}");
+        if (s.SyncGaps.Count > 0) Console.WriteLine($"  sync gaps recorded: {string.Join("; ", s.SyncGaps)}");
+        var root = r.Scores.Where(x => x.Unit.ParentCode is null).Select(x => x.Unit).ToList();
+        foreach (var u in root) Console.WriteLine($"  {u.Code} {u.Name}: total {CsvReport.Round(u.Total) ?? "n/a"} ({u.Band ?? "no data"})");
+        Console.WriteLine("  bands: " + string.Join(", ", r.Scores.GroupBy(x => x.Unit.Band ?? "no data").OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+        Console.WriteLine("  top units:");
+        foreach (var u in r.Scores.Select(x => x.Unit).Where(u => u.Total is not null).OrderByDescending(u => u.Total).ThenBy(u => u.Code).Take(5))
+            Console.WriteLine($"    {u.Total!.Value.ToString("0.00", inv),6}  {u.Code,-12} {u.Name}");
+        Console.WriteLine();
+        var p = s.Publication;
+        Console.WriteLine($"Publication: {p.Status}{(p.Version is { } v ? $" v{v}" : "")}{(p.Note is null ? "" : $" — {p.Note}")}");
+        if (p.Folder is not null)
+        {
+            Console.WriteLine($"  reports: blob container {p.Folder} (index.json, index.csv); pointer: reports/{s.Period}/latest.json");
+            Console.WriteLine($"  content hash: {p.ContentHash}");
+        }
+        Console.WriteLine($"  scores: table Scores (partition {s.Period}), history: table ScoreHistory; events: queue index-published");
+        Console.WriteLine($"Done in {r.Elapsed.TotalSeconds.ToString("0.0", inv)} s.");
+    }
+}

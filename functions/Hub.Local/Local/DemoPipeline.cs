@@ -1,0 +1,78 @@
+using Hub.Domain.Periods;
+using Hub.Simulators.Portal;
+using Hub.Storage;
+using Hub.Storage.Publications;
+using Hub.Storage.Scores;
+using Hub.Storage.Sync;
+using Hub.Workflows.Scoring;
+using Hub.Workflows.Sync;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Local.Local;
+
+public sealed record DemoOptions(Period Period, SyntheticScale Scale, string RequestedBy = "hub demo", string Reason = "local demo run");
+
+public sealed record DemoResult(
+    string Period,
+    IReadOnlyList<SyncRun> SyncRuns,
+    int Quarantined,
+    ScoringOutcome Scoring,
+    IReadOnlyList<StoredScore> Scores,
+    IReadOnlyList<Publication> Publications,
+    TimeSpan Elapsed);
+
+/// <summary>The main job, end to end on local parts: portal simulator on loopback, Azurite, sync through the real
+/// storage queue, scoring and publication on the Durable Task engine in process.</summary>
+public static class DemoPipeline
+{
+    public static async Task<DemoResult> RunAsync(DemoOptions options, ILoggerProvider? extraLogger = null, LogLevel logLevel = LogLevel.Warning, CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var data = PortalDataSet.Generate(options.Scale);
+        const string apiKey = "local-demo-key";
+        await using var portal = await PortalSimulator.StartAsync(data, apiKey);
+        await using var services = LocalServices.Build(new Dictionary<string, string?>
+        {
+            ["Sources:Portal:BaseUrl"] = portal.BaseUrl.ToString(),
+            ["Sources:Portal:ApiKey"] = apiKey,
+            ["Sources:Portal:RetryDelay"] = "00:00:00.200",
+            ["Scoring:SyncRecheckInterval"] = "00:00:02",
+            ["Scoring:SyncWaitLimit"] = "00:00:00",
+            ["Scoring:ActivityFirstRetry"] = "00:00:01",
+        }, logLevel, extraLogger);
+
+        var storage = services.GetRequiredService<StorageClients>();
+        await storage.EnsureCreatedAsync(ct);
+
+        // Sync, in dependency order: units first (procedures and dossiers are checked against them).
+        var scheduler = services.GetRequiredService<SyncScheduler>();
+        var drainer = services.GetRequiredService<LocalQueueDrainer>();
+        foreach (var source in new[] { PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName, PortalDossiersSource.SourceName })
+        {
+            await scheduler.EnqueueAsync(source, ct);
+            await drainer.DrainAsync(ct);
+        }
+        var runs = new List<SyncRun>();
+        var runRepo = services.GetRequiredService<SyncRunRepository>();
+        foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
+            runs.AddRange(await runRepo.LatestAsync(source, 1000, ct));
+        var quarantined = 0;
+        foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
+            quarantined += (await services.GetRequiredService<QuarantineRepository>().ListAsync(source, ct)).Count;
+
+        // Score and publish on the Durable Task engine.
+        await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
+        var starter = services.GetRequiredService<ScoringStarter>();
+        var (_, instanceId) = await starter.StartAsync(durable.Client, options.Period, options.RequestedBy, options.Reason, ct);
+        var meta = await durable.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, ct);
+        if (meta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            throw new InvalidOperationException($"Scoring {instanceId} ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
+        var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
+
+        var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period.ToString(), ct);
+        var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period.ToString(), ct);
+        return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, started.Elapsed);
+    }
+}

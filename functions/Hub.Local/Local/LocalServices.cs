@@ -1,0 +1,39 @@
+using Hub.Local.Local;
+using Hub.Workflows;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Local.Local;
+
+/// <summary>The hub's services wired for a local run: the same AddHub as the Function App, configured from
+/// environment variables (HubStorage, ...) overlaid with what the local run decides (simulator addresses, keys).</summary>
+public static class LocalServices
+{
+    /// <summary>Development-only hashing key. Azure reads PersonalData__HashKey from Key Vault.</summary>
+    public const string DevelopmentHashKey = "ZGV2ZWxvcG1lbnQtb25seS1oYXNoLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24hIQ==";
+
+    public static ServiceProvider Build(IDictionary<string, string?> overrides, LogLevel logLevel = LogLevel.Warning, ILoggerProvider? extraLogger = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["HubStorage"] = "UseDevelopmentStorage=true",
+                ["PersonalData:HashKey"] = DevelopmentHashKey,
+            })
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(logLevel);
+            b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+            if (extraLogger is not null) b.AddProvider(extraLogger);
+        });
+        services.AddHub(configuration);
+        services.AddSingleton<LocalQueueDrainer>();
+        return services.BuildServiceProvider();
+    }
+}

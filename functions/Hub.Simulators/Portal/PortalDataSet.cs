@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hub.Domain.Periods;
+using Hub.Sources.Common;
+using Hub.Sources.Portal;
+
+namespace Hub.Simulators.Portal;
+
+/// <summary>Synthetic portal data, the same for the same scale: the MoF unit tree, its procedures, and a log of
+/// dossier versions (a dossier appears once per status change), in the portal's own wire format.</summary>
+public sealed class PortalDataSet
+{
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    public required IReadOnlyList<FeedRecord> Agencies { get; init; }
+    public required IReadOnlyList<FeedRecord> Procedures { get; init; }
+    public required IReadOnlyList<FeedRecord> Dossiers { get; init; }
+
+    /// <summary>Clear citizen ids and names the data set contains: tests scan storage and logs for them.</summary>
+    public required IReadOnlyList<string> PersonalValues { get; init; }
+
+    public static PortalDataSet Generate(SyntheticScale scale)
+    {
+        var random = new Random(scale.Seed);
+        var agencies = GenerateUnits(scale.Units);
+        var procedures = GenerateProcedures(random, agencies, scale.Period);
+        var personal = new List<string>();
+        var dossiers = GenerateDossiers(random, scale, agencies, procedures, personal);
+
+        var feedAgencies = agencies.Select(a => FeedRecord.From(a.MaCoQuan!, a.MaCoQuan!, a.NgayCapNhat!, 0, ToNode(a))).ToList();
+        var feedProcedures = procedures.Select(p => FeedRecord.From(p.MaTTHC!, p.MaDonVi!, p.NgayCapNhat!, 0, ToNode(p))).ToList();
+        Spoil(random, scale.MalformedRate, dossiers);
+        return new PortalDataSet
+        {
+            Agencies = Sorted(feedAgencies),
+            Procedures = Sorted(feedProcedures),
+            Dossiers = Sorted(dossiers),
+            PersonalValues = personal,
+        };
+    }
+
+    private static List<FeedRecord> Sorted(List<FeedRecord> records) =>
+        records.OrderBy(r => r.UpdatedAt, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Sequence).ToList();
+
+    private static JsonObject ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Json)!.AsObject();
+
+    private static List<CoQuan> GenerateUnits(int count)
+    {
+        const string updated = "20250101080000";
+        var units = new List<CoQuan> { new() { MaCoQuan = "G12", TenCoQuan = "Bộ Tài chính", NgayCapNhat = updated } };
+        (string Code, string Name, string Branch)[] departments =
+        [
+            ("G12.01", "Cục Thuế", "Thuế tỉnh"), ("G12.02", "Cục Hải quan", "Hải quan tỉnh"), ("G12.03", "Kho bạc Nhà nước", "Kho bạc Nhà nước khu vực"),
+            ("G12.04", "Cục Dự trữ Nhà nước", "Chi cục Dự trữ Nhà nước"), ("G12.05", "Ủy ban Chứng khoán Nhà nước", ""),
+        ];
+        foreach (var d in departments.Take(Math.Max(0, count - 1)))
+            units.Add(new CoQuan { MaCoQuan = d.Code, TenCoQuan = d.Name, MaCoQuanCha = "G12", NgayCapNhat = updated });
+
+        // Then provincial units, round-robin over the branches, then provincial Finance Departments (Sở Tài chính).
+        var provinceIndex = 0;
+        var branches = departments.Where(d => d.Branch != "").ToArray();
+        while (units.Count < count)
+        {
+            var province = VietnameseNames.Provinces[provinceIndex % VietnameseNames.Provinces.Length];
+            var round = provinceIndex / VietnameseNames.Provinces.Length;
+            foreach (var b in branches)
+            {
+                if (units.Count >= count) break;
+                var code = $"{b.Code}.{provinceIndex + 1:D2}";
+                units.Add(new CoQuan { MaCoQuan = code, TenCoQuan = $"{b.Branch} {province}{(round > 0 ? $" {round + 1}" : "")}", MaCoQuanCha = b.Code, NgayCapNhat = updated });
+            }
+            if (units.Count < count)
+                units.Add(new CoQuan { MaCoQuan = $"H{provinceIndex + 1:D2}.13", TenCoQuan = $"Sở Tài chính {province}", MaCoQuanCha = "G12", NgayCapNhat = updated });
+            provinceIndex++;
+        }
+        return units.Take(count).ToList();
+    }
+
+    private static List<ThuTucHanhChinh> GenerateProcedures(Random random, List<CoQuan> units, Period period)
+    {
+        var result = new List<ThuTucHanhChinh>();
+        var serial = 10000;
+        foreach (var unit in units.Where(u => u.MaCoQuanCha is not null))
+        {
+            var n = 2 + random.Next(3);
+            for (var k = 0; k < n; k++)
+            {
+                var (name, _) = VietnameseNames.Procedures[random.Next(VietnameseNames.Procedures.Length)];
+                var from = period.Start.AddDays(-random.Next(60, 900));
+                DateTimeOffset? to = random.NextDouble() < 0.08 ? period.Start.AddDays(-random.Next(1, 30)) : null;
+                DateTimeOffset? decision = random.NextDouble() < 0.85 ? from.AddDays(random.Next(0, 20)) : null;
+                DateTimeOffset? published = decision?.AddDays(random.NextDouble() < 0.8 ? random.Next(0, 5) : random.Next(6, 30));
+                var level = random.NextDouble() switch { < 0.2 => 0, < 0.6 => 1, _ => 2 };
+                result.Add(new ThuTucHanhChinh
+                {
+                    MaTTHC = $"{1 + random.Next(2)}.{serial++:D6}",
+                    TenTTHC = name,
+                    MaDonVi = unit.MaCoQuan,
+                    NgayHieuLuc = PortalTime.Write(from),
+                    NgayHetHieuLuc = to is { } t ? PortalTime.Write(t) : null,
+                    NgayQuyetDinhCoHieuLuc = decision is { } d ? PortalTime.Write(d) : null,
+                    NgayCongKhai = published is { } p ? PortalTime.Write(p) : null,
+                    DayDu = random.NextDouble() < 0.85 ? 1 : 0,
+                    MucDoDVCTT = level,
+                    NgayCapNhat = PortalTime.Write((published ?? from).AddHours(1)),
+                });
+            }
+        }
+        return result;
+    }
+
+    private static List<FeedRecord> GenerateDossiers(Random random, SyntheticScale scale, List<CoQuan> units, List<ThuTucHanhChinh> procedures, List<string> personal)
+    {
+        var handling = units.Where(u => u.MaCoQuanCha is not null).ToList();
+        if (handling.Count == 0) return [];
+        var byUnit = procedures.GroupBy(p => p.MaDonVi!).ToDictionary(g => g.Key, g => g.ToList());
+        var parentOf = units.Where(u => u.MaCoQuanCha is not null).ToDictionary(u => u.MaCoQuan!, u => u.MaCoQuanCha!);
+        // Each unit has its own quality: how online, how punctual, how digitized it is.
+        var quality = handling.ToDictionary(u => u.MaCoQuan!, _ => 0.35 + random.NextDouble() * 0.6);
+        var records = new List<FeedRecord>();
+        var previous = scale.Period.Previous;
+        var total = scale.DossiersPerQuarter + scale.DossiersPerQuarter / 10; // plus some still open from the previous quarter
+
+        for (var n = 0; n < total; n++)
+        {
+            var unit = handling[random.Next(handling.Count)];
+            var code = unit.MaCoQuan!;
+            var q = quality[code];
+            var own = byUnit.GetValueOrDefault(code);
+            var pool = own is { Count: > 0 } && (random.NextDouble() < 0.85 || !parentOf.TryGetValue(code, out var parent) || !byUnit.ContainsKey(parent))
+                ? own ?? byUnit[parentOf[code]]
+                : byUnit[parentOf[code]];
+            var procedure = pool[random.Next(pool.Count)];
+
+            var inPeriod = n < scale.DossiersPerQuarter;
+            var period = inPeriod ? scale.Period : previous;
+            var day = random.Next((int)(period.End - period.Start).TotalDays);
+            var received = period.Start.AddDays(day).AddHours(7.5 + random.NextDouble() * 9.5);
+            var due = received.AddDays(3 + random.Next(13));
+            DateTimeOffset? finished = random.NextDouble() < (inPeriod ? 0.88 : 0.95)
+                ? (random.NextDouble() < q * 0.95 + 0.05 ? received.AddHours(random.NextDouble() * (due - received).TotalHours) : due.AddDays(1 + random.Next(10)))
+                : null;
+            var synced = received.AddMinutes(random.NextDouble() < q * 0.9 + 0.08 ? 5 + random.Next(600) : 60 * (25 + random.Next(72)));
+            var online = random.NextDouble() < q * (procedure.MucDoDVCTT > 0 ? 1.0 : 0.1);
+            var channel = online ? 2 : random.NextDouble() < 0.9 ? 1 : 3;
+            var citizen = random.NextDouble() < 0.7;
+            var applicantId = citizen ? $"0{random.Next(1, 96):D2}{random.Next(0, 2)}{random.Next(0, 100):D2}{random.Next(0, 1_000_000):D6}" : $"{random.Next(100_000_000, 999_999_999)}{random.Next(10)}";
+            var applicantName = citizen
+                ? $"{Pick(random, VietnameseNames.FamilyNames)} {Pick(random, VietnameseNames.MiddleNames)} {Pick(random, VietnameseNames.GivenNames)}"
+                : $"{Pick(random, VietnameseNames.Companies)} {Pick(random, VietnameseNames.GivenNames)} {Pick(random, VietnameseNames.Provinces)}";
+            if (citizen) { personal.Add(applicantId); personal.Add(applicantName); }
+            var hasFee = random.NextDouble() < 0.6;
+            var id = $"{code}-{received.ToOffset(VietnamTime.Offset):yyMMdd}-{n:D6}";
+
+            HoSoDongBo Version(int status, DateTimeOffset updatedAt, bool final) => new()
+            {
+                MaHoSo = id,
+                MaTTHC = procedure.MaTTHC,
+                TenTTHC = procedure.TenTTHC,
+                MaDonVi = code,
+                DonViXuLy = code,
+                KenhThucHien = channel,
+                ChuHoSo = applicantName,
+                LoaiDoiTuong = citizen ? 1 : 2,
+                MaDoiTuong = applicantId,
+                NgayNopHoSo = PortalTime.Write(received.AddMinutes(-random.Next(5, 300))),
+                NgayTiepNhan = PortalTime.Write(received),
+                NgayHenTra = PortalTime.Write(due),
+                NgayKetThucXuLy = final && finished is { } f ? PortalTime.Write(f) : null,
+                NgayTra = final && finished is { } f2 ? PortalTime.Write(f2.AddHours(2)) : null,
+                TrangThaiHoSo = status,
+                DanhSachLePhi = hasFee ? [new LePhi { MaPhiLePhi = "LP01", TenPhiLePhi = "Lệ phí", Gia = 50_000 * (1 + random.Next(10)) }] : [],
+                DuocThanhToanTrucTuyen = hasFee ? (random.NextDouble() < q * 0.8 ? 1 + random.Next(2) : 3) : null,
+                HoSoCoThanhPhanSoHoa = random.NextDouble() < q ? 1 : 0,
+                TaiKhoanDuocXacThucVoiVNeID = online && random.NextDouble() < q ? 1 : 0,
+                DSKetNoiCSDL = random.NextDouble() < q * 0.6 ? [new KetNoiCsdl { MaCSDL = citizen ? "DC" : "DKDN" }] : [],
+                DanhSachGiayToKetQua = final && finished is not null && random.NextDouble() < q ? [new GiayToKetQua { TenGiayTo = "Kết quả", MaGiayToKetQua = $"KQ-{n:D6}", DuongDanTepTinKetQua = $"https://dichvucong.gov.vn/ketqua/{n:D6}.pdf" }] : [],
+                NgayDongBo = PortalTime.Write(synced),
+                NgayCapNhat = PortalTime.Write(updatedAt),
+            };
+
+            var seq = 0;
+            records.Add(FeedRecord.From(id, code, PortalTime.Write(synced), seq++, ToNode(Version(2, synced, false))));
+            var processingAt = received.AddHours(20);
+            if (finished is null || finished > processingAt)
+                records.Add(FeedRecord.From(id, code, PortalTime.Write(Later(processingAt, synced)), seq++, ToNode(Version(4, Later(processingAt, synced), false))));
+            if (finished is { } done)
+                records.Add(FeedRecord.From(id, code, PortalTime.Write(Later(done.AddMinutes(30), synced)), seq++, ToNode(Version(10, Later(done.AddMinutes(30), synced), true))));
+        }
+        return records;
+    }
+
+    /// <summary>Spoils a fraction of dossier records the ways real feeds go wrong, to exercise quarantine.</summary>
+    private static void Spoil(Random random, double rate, List<FeedRecord> records)
+    {
+        if (rate <= 0) return;
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (random.NextDouble() >= rate) continue;
+            var node = (JsonObject)records[i].Record.DeepClone();
+            switch (random.Next(4))
+            {
+                case 0: node["NgayTiepNhan"] = "31/02/2026"; break;
+                case 1: node["KenhThucHien"] = 7; break;
+                case 2: node.Remove("MaTTHC"); break;
+                default: node["MaDonVi"] = "X99.99"; node["DonViXuLy"] = "X99.99"; break;
+            }
+            records[i] = records[i] with { Record = node };
+        }
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+}
+
+/// <summary>One record of a feed, with the key it is paged by: update time, record id, version sequence.</summary>
+public sealed record FeedRecord(string Id, string UnitCode, string UpdatedAt, int Sequence, JsonObject Record)
+{
+    public static FeedRecord From(string id, string unit, string updatedAt, int sequence, JsonObject record) => new(id, unit, updatedAt, sequence, record);
+
+    public string Cursor => string.Create(CultureInfo.InvariantCulture, $"{UpdatedAt}|{Id}|{Sequence}");
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Simulators.Portal;
+
+/// <summary>A stand-in for the National Public Service Portal's sync API on loopback: agency catalogue, procedure
+/// catalogue and the dossier feed, in the portal's envelope ({error_code, message, data, con_tiep, sau}), paged by
+/// keyset cursor, behind an API key, with injectable faults.</summary>
+public sealed class PortalSimulator : IAsyncDisposable
+{
+    public const int MaxPageSize = 1000;
+    private readonly WebApplication _app;
+
+    private PortalSimulator(WebApplication app, PortalDataSet data, FaultPlan faults, string apiKey)
+    {
+        _app = app;
+        Data = data;
+        Faults = faults;
+        ApiKey = apiKey;
+    }
+
+    public PortalDataSet Data { get; }
+    public FaultPlan Faults { get; }
+    public string ApiKey { get; }
+    public Uri BaseUrl { get; private set; } = default!;
+
+    /// <summary>Requests served, by path: tests use it to see retries happen.</summary>
+    public int RequestCount => _requests;
+    private int _requests;
+
+    public static async Task<PortalSimulator> StartAsync(PortalDataSet data, string apiKey, int port = 0, ILoggerFactory? loggerFactory = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var sim = new PortalSimulator(app, data, new FaultPlan(), apiKey);
+        sim.Map();
+        await app.StartAsync();
+        var address = app.Urls.First();
+        sim.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        return sim;
+    }
+
+    private void Map()
+    {
+        _app.Use(async (context, next) =>
+        {
+            Interlocked.Increment(ref _requests);
+            if (Faults.TryTake(out var fault))
+            {
+                if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, context.RequestAborted);
+                if (fault.Status is { } status)
+                {
+                    context.Response.StatusCode = (int)status;
+                    if (fault.RetryAfter is { } after) context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString();
+                    await context.Response.WriteAsync("simulated fault");
+                    return;
+                }
+            }
+            if (context.Request.Headers["X-Api-Key"] != ApiKey)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await context.Response.WriteAsJsonAsync(new { error_code = "401", message = "API key missing, wrong or expired" });
+                return;
+            }
+            await next(context);
+        });
+        _app.MapGet("/api/v1/coquan", (HttpRequest r) => Page(Data.Agencies, r, scoped: false));
+        _app.MapGet("/api/v1/tthc", (HttpRequest r) => Page(Data.Procedures, r, scoped: true));
+        _app.MapGet("/api/v1/hoso/dongbo", (HttpRequest r) => Page(Data.Dossiers, r, scoped: true));
+    }
+
+    private readonly Dictionary<IReadOnlyList<FeedRecord>, ILookup<string, FeedRecord>> _byUnit = [];
+
+    private IResult Page(IReadOnlyList<FeedRecord> all, HttpRequest request, bool scoped)
+    {
+        var size = int.TryParse(request.Query["kichthuoc"], out var k) ? Math.Clamp(k, 1, MaxPageSize) : 100;
+        var unit = scoped ? request.Query["madonvi"].ToString() : "";
+        var after = request.Query["sau"].ToString();
+        IReadOnlyList<FeedRecord> feed = all;
+        if (unit.Length > 0)
+        {
+            ILookup<string, FeedRecord> lookup;
+            lock (_byUnit)
+                if (!_byUnit.TryGetValue(all, out lookup!)) _byUnit[all] = lookup = all.ToLookup(r => r.UnitCode);
+            feed = lookup[unit].ToList();
+        }
+
+        // Keyset paging: records strictly after the cursor, in (update time, id, sequence) order.
+        var start = 0;
+        if (!string.IsNullOrEmpty(after))
+        {
+            var parts = after.Split('|');
+            if (parts.Length != 3 || !int.TryParse(parts[2], out var seq))
+                return Results.Json(new { error_code = "2", message = $"Tham số 'sau' không hợp lệ: {after}" }, statusCode: 400);
+            start = LowerBound(feed, parts[0], parts[1], seq);
+        }
+        var data = new JsonArray();
+        string? last = null;
+        var i = start;
+        for (; i < feed.Count && data.Count < size; i++)
+        {
+            data.Add(feed[i].Record.DeepClone());
+            last = feed[i].Cursor;
+        }
+        var more = i < feed.Count;
+        return Results.Json(new JsonObject
+        {
+            ["error_code"] = "0",
+            ["message"] = "Thành công",
+            ["data"] = data,
+            ["con_tiep"] = more,
+            ["sau"] = last ?? (string.IsNullOrEmpty(after) ? null : after),
+        });
+    }
+
+    private static int LowerBound(IReadOnlyList<FeedRecord> feed, string updated, string id, int seq)
+    {
+        int lo = 0, hi = feed.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            var r = feed[mid];
+            var c = string.CompareOrdinal(r.UpdatedAt, updated);
+            if (c == 0) c = string.CompareOrdinal(r.Id, id);
+            if (c == 0) c = r.Sequence.CompareTo(seq);
+            if (c <= 0) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
