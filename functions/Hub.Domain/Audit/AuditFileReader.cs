@@ -75,9 +75,10 @@ public static class AuditFileReader
                             depth = 1;
                             break;
                         case 2 when reader.TokenType == JsonTokenType.StartObject:
+                            var recordStart = reader.TokenStartIndex; // after any separating comma
                             if (!reader.TrySkip()) { resumeAt = beforeConsumed; resumeState = before; break; }
                             var where = Where(array, index++);
-                            Dispatch(array!, buffer.AsSpan(consumed + (int)beforeConsumed, (int)(reader.BytesConsumed - beforeConsumed)), where, sink);
+                            Dispatch(array!, buffer.AsSpan(consumed + (int)recordStart, (int)(reader.BytesConsumed - recordStart)), where, sink);
                             break;
                         case 2:
                             throw new DomainException($"{Where(array, index)} must be a JSON object.");
