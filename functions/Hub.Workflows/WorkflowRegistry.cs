@@ -14,11 +14,16 @@ public static class WorkflowRegistry
     public static readonly Type[] Activities =
         [typeof(CheckSyncActivity), typeof(LoadUnitsActivity), typeof(ComputeUnitEvidenceActivity), typeof(RollUpActivity), typeof(PublishActivity)];
 
-    public static void Register(DurableTaskRegistry registry, IServiceProvider appServices)
+    /// <param name="decorate">Optional wrapper around each activity instance (tests inject faults with it).</param>
+    public static void Register(DurableTaskRegistry registry, IServiceProvider appServices, Func<ITaskActivity, ITaskActivity>? decorate = null)
     {
         registry.AddOrchestrator<ScoringOrchestrator>();
         registry.AddOrchestrator<PublicationOrchestrator>();
         foreach (var activity in Activities)
-            registry.AddActivity(activity.Name, _ => (ITaskActivity)ActivatorUtilities.CreateInstance(appServices, activity));
+            registry.AddActivity(activity.Name, _ =>
+            {
+                var instance = (ITaskActivity)ActivatorUtilities.CreateInstance(appServices, activity);
+                return decorate is null ? instance : decorate(instance);
+            });
     }
 }

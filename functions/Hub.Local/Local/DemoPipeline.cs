@@ -12,7 +12,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Hub.Local.Local;
 
-public sealed record DemoOptions(Period Period, SyntheticScale Scale, string RequestedBy = "hub demo", string Reason = "local demo run");
+public sealed record DemoOptions(Period Period, SyntheticScale Scale, string RequestedBy = "hub demo", string Reason = "local demo run")
+{
+    /// <summary>Extra settings over the local defaults (tests isolate themselves with StorageNamespace).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+}
 
 public sealed record DemoResult(
     string Period,
@@ -33,7 +37,7 @@ public static class DemoPipeline
         var data = PortalDataSet.Generate(options.Scale);
         const string apiKey = "local-demo-key";
         await using var portal = await PortalSimulator.StartAsync(data, apiKey);
-        await using var services = LocalServices.Build(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Sources:Portal:BaseUrl"] = portal.BaseUrl.ToString(),
             ["Sources:Portal:ApiKey"] = apiKey,
@@ -41,7 +45,9 @@ public static class DemoPipeline
             ["Scoring:SyncRecheckInterval"] = "00:00:02",
             ["Scoring:SyncWaitLimit"] = "00:00:00",
             ["Scoring:ActivityFirstRetry"] = "00:00:01",
-        }, logLevel, extraLogger);
+        };
+        foreach (var (k, v) in options.Settings) settings[k] = v;
+        await using var services = LocalServices.Build(settings, logLevel, extraLogger);
 
         var storage = services.GetRequiredService<StorageClients>();
         await storage.EnsureCreatedAsync(ct);

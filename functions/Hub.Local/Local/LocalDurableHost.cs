@@ -18,13 +18,14 @@ public sealed class LocalDurableHost : IAsyncDisposable
 
     public DurableTaskClient Client => _host.Client;
 
-    public static async Task<LocalDurableHost> StartAsync(IServiceProvider services, ILoggerFactory? loggerFactory = null, CancellationToken ct = default)
+    public static async Task<LocalDurableHost> StartAsync(IServiceProvider services, ILoggerFactory? loggerFactory = null, CancellationToken ct = default,
+        Func<Microsoft.DurableTask.ITaskActivity, Microsoft.DurableTask.ITaskActivity>? decorateActivities = null)
     {
         // The engine's gRPC sidecar logs every call at Information through the default logging configuration.
         if (Environment.GetEnvironmentVariable("Logging__LogLevel__Default") is null)
             Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         var host = await DurableTaskTestHost.StartAsync(
-            registry => WorkflowRegistry.Register(registry, services),
+            registry => WorkflowRegistry.Register(registry, services, decorateActivities),
             new DurableTaskTestHostOptions { Port = FreePort(), LoggerFactory = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance },
             ct);
         return new LocalDurableHost(host);

@@ -32,7 +32,11 @@ public sealed class PortalClient(HttpClient http, IOptions<PortalOptions> option
         request.Headers.Add("X-Api-Key", _options.ApiKey);
         HttpResponseMessage response;
         try { response = await http.SendAsync(request, ct); }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            throw new SourceException(SourceName, $"GET {path} not attempted: the portal has been failing repeatedly and the circuit breaker is open; it will be tried again shortly.", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             throw new SourceException(SourceName, $"GET {path} failed after retries: {e.Message}", e);
         }

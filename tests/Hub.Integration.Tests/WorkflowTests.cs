@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using Hub.Domain.Evidence;
+using Hub.Local.Local;
+using Hub.Sources.Portal;
+using Hub.Storage;
+using Hub.Storage.Evidence;
+using Hub.Storage.Publications;
+using Hub.Storage.Scores;
+using Hub.Workflows.Scoring;
+using Hub.Workflows.Sync;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Hub.Integration.Tests;
+
+/// <summary>Scoring and publication orchestrations on the real Durable Task engine (in process) and Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public class WorkflowTests(AzuriteFixture azurite)
+{
+    private readonly AzuriteFixture _ = azurite;
+    private static readonly string Q3 = TestHub.Q3.ToString();
+
+    private static async Task<OrchestrationMetadata> ScoreAsync(TestHub hub, LocalDurableHost durable, string reason = "test")
+    {
+        var (result, id) = await hub.Get<ScoringStarter>().StartAsync(durable.Client, TestHub.Q3, "tester", reason, default);
+        Assert.Equal(StartResult.Started, result);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        return await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+    }
+
+    [Fact]
+    public async Task Happy_path_scores_every_unit_stores_scores_publishes_v1_and_sends_the_event()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync();
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services);
+        var meta = await ScoreAsync(hub, durable);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, meta.RuntimeStatus);
+        Assert.Equal("score-2026-Q3", meta.InstanceId);
+        var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
+        var units = await hub.Get<UnitRepository>().ListAsync(default);
+        Assert.Equal(units.Count, outcome.Units);
+        Assert.Empty(outcome.SyncGaps);
+        Assert.Equal(("published", 1), (outcome.Publication.Status, outcome.Publication.Version));
+        Assert.Contains("done:published", meta.SerializedCustomStatus);
+
+        var scores = await hub.Get<ScoreRepository>().GetPeriodAsync(Q3, default);
+        Assert.Equal(units.Count, scores.Count);
+        Assert.All(scores, s => Assert.Equal("766-2022", s.Methodology));
+        var root = scores.Single(s => s.Unit.ParentCode is null).Unit;
+        Assert.NotNull(root.Total);
+        // The root pools every dossier finished in the period: compare with an independent count from storage.
+        var finished = 0;
+        foreach (var u in units)
+            await foreach (var d in hub.Get<DossierRepository>().QueryByUnitAsync(u.Code, TestHub.Q3.End, default))
+                if (d.FinishedAt is { } f && TestHub.Q3.Contains(f)) finished++;
+        Assert.Equal(finished, root.Indicators.Single(i => i.Id == "2.1").Denominator);
+
+        var publication = Assert.Single(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+        Assert.Equal(("tester", "test", "766-2022"), (publication.PublishedBy, publication.Reason, publication.Methodology));
+        var json = await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/index.json", default);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(units.Count, doc.RootElement.GetProperty("units").GetArrayLength());
+        var csv = System.Text.Encoding.UTF8.GetString(await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/index.csv", default));
+        Assert.Contains("Bộ Tài chính", csv);
+        var latest = System.Text.Encoding.UTF8.GetString(await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/latest.json", default));
+        Assert.Contains("\"version\": 1", latest);
+
+        var events = (await hub.Storage.Queue(StorageNames.IndexPublishedQueue).ReceiveMessagesAsync(10)).Value;
+        var e = Assert.Single(events);
+        Assert.Contains("\"version\":1", e.Body.ToString());
+    }
+
+    [Fact]
+    public async Task Re_running_a_period_is_idempotent_and_republication_of_changed_data_makes_v2_keeping_v1_byte_identical()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync();
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services);
+        var first = (await ScoreAsync(hub, durable)).ReadOutputAs<ScoringOutcome>()!;
+        var v1 = await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/index.json", default);
+
+        var again = (await ScoreAsync(hub, durable, "re-run")).ReadOutputAs<ScoringOutcome>()!;
+        Assert.Equal(("unchanged", 1), (again.Publication.Status, again.Publication.SameAsVersion));
+        Assert.NotEqual(first.RunId, again.RunId);
+        Assert.Single(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+
+        // Data is corrected: a late dossier turns out to be on time. Re-publication creates v2.
+        var units = await hub.Get<UnitRepository>().ListAsync(default);
+        Dossier? late = null;
+        foreach (var u in units)
+        {
+            await foreach (var d in hub.Get<DossierRepository>().QueryByUnitAsync(u.Code, TestHub.Q3.End, default))
+                if (d.FinishedAt is { } f && TestHub.Q3.Contains(f) && d.DueAt is { } due && f > due) { late = d; break; }
+            if (late is not null) break;
+        }
+        Assert.NotNull(late);
+        var corrected = new DossierSnapshot(late! with { FinishedAt = late.DueAt }, 10, 1, null, null);
+        Assert.Equal(1, (await hub.Get<DossierRepository>().UpsertAsync([(corrected, DateTimeOffset.UtcNow)], default)).Stored);
+
+        var third = (await ScoreAsync(hub, durable, "correction of a dossier")).ReadOutputAs<ScoringOutcome>()!;
+        Assert.Equal(("published", 2), (third.Publication.Status, third.Publication.Version));
+        Assert.Equal(v1, await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/index.json", default));
+        var all = await hub.Get<PublicationRepository>().ListAsync(Q3, default);
+        Assert.Equal([1, 2], all.Select(p => p.Version));
+        Assert.NotEqual(all[0].ContentHash, all[1].ContentHash);
+        Assert.Equal("correction of a dossier", all[1].Reason);
+    }
+
+    [Fact]
+    public async Task An_activity_failing_then_succeeding_is_retried_and_the_run_completes()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync();
+        var failures = new ConcurrentDictionary<string, int>();
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services, decorateActivities: a =>
+            a.InputType == typeof(UnitScoringInput)
+                ? new FlakyActivity(a, input => failures.AddOrUpdate(((UnitScoringInput)input!).UnitCode, 1, (_, n) => n + 1) <= 2)
+                : a);
+        var meta = await ScoreAsync(hub, durable);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, meta.RuntimeStatus);
+        Assert.All(failures.Values, n => Assert.Equal(3, n)); // two injected failures, then success
+        Assert.Equal("published", meta.ReadOutputAs<ScoringOutcome>()!.Publication.Status);
+    }
+
+    [Fact]
+    public async Task A_unit_that_keeps_failing_fails_the_run_loudly_by_name_and_nothing_is_published()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync();
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services, decorateActivities: a =>
+            a.InputType == typeof(UnitScoringInput) ? new FlakyActivity(a, input => ((UnitScoringInput)input!).UnitCode == "G12.02") : a);
+        var meta = await ScoreAsync(hub, durable);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, meta.RuntimeStatus);
+        Assert.Contains("failed for unit 'G12.02'", meta.FailureDetails!.ErrorMessage);
+        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+    }
+
+    [Fact]
+    public async Task A_missing_source_delays_the_run_then_it_proceeds_with_the_gap_recorded()
+    {
+        await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Scoring:SyncWaitLimit"] = "00:00:03",
+            ["Scoring:SyncRecheckInterval"] = "00:00:01",
+        });
+        await hub.SyncAllAsync(PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName); // dossiers never synced
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services);
+        var started = DateTimeOffset.UtcNow;
+        var meta = await ScoreAsync(hub, durable);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, meta.RuntimeStatus);
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(2.5), "the run did not wait for the missing source");
+        var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
+        Assert.Contains("portal-dossiers: never synced", outcome.SyncGaps);
+        Assert.Equal("published", outcome.Publication.Status);
+    }
+
+    [Fact]
+    public async Task Approval_gate_publishes_on_approval_and_expires_clearly_without_one()
+    {
+        await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Scoring:RequireApproval"] = "true",
+            ["Scoring:ApprovalTimeout"] = "00:00:03",
+        });
+        await hub.SyncAllAsync();
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services);
+
+        // No answer: expires, nothing published.
+        var expired = (await ScoreAsync(hub, durable)).ReadOutputAs<ScoringOutcome>()!;
+        Assert.Equal("expired", expired.Publication.Status);
+        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+
+        // Approved while waiting: published with the approver recorded.
+        var (_, id) = await hub.Get<ScoringStarter>().StartAsync(durable.Client, TestHub.Q3, "tester", "quarterly", default);
+        var publishId = await WaitForPendingApprovalAsync(durable.Client, id);
+        await durable.Client.RaiseEventAsync(publishId, ScoringNames.ApprovalEvent, new ApprovalDecision(true, "head-of-office", "ok"));
+        var meta = await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(("published", 1), (meta.ReadOutputAs<ScoringOutcome>()!.Publication.Status, meta.ReadOutputAs<ScoringOutcome>()!.Publication.Version));
+        Assert.Contains("approved by head-of-office", (await hub.Get<PublicationRepository>().LatestAsync(Q3, default))!.Reason);
+    }
+
+    /// <summary>The publication sub-orchestration's id is score-{period}-publish-{runId}; the run id is in the custom status.</summary>
+    private static async Task<string> WaitForPendingApprovalAsync(DurableTaskClient client, string scoringId)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var meta = await client.GetInstanceAsync(scoringId, getInputsAndOutputs: true);
+            if (meta?.SerializedCustomStatus is { } s && s.Contains("awaiting-approval"))
+            {
+                var progress = meta.ReadCustomStatusAs<ScoringProgress>()!;
+                return $"{scoringId}-publish-{progress.RunId}";
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The run never reached the approval gate.");
+    }
+}
