@@ -16,6 +16,13 @@ public static class IndexCatalogs
             ? catalog
             : throw new DomainException($"Unknown methodology version '{version}' (available: {string.Join(", ", Versions)}).");
 
+    /// <summary>A catalog from a file outside the build (a methodology under review, say), validated like the shipped ones.</summary>
+    public static IndexCatalog FromFile(string path)
+    {
+        if (!File.Exists(path)) throw new DomainException($"Catalog file not found: {path}");
+        return CatalogLoader.Parse(File.ReadAllText(path), Path.GetFileName(path));
+    }
+
     private static IReadOnlyDictionary<string, IndexCatalog> LoadAll()
     {
         var assembly = typeof(IndexCatalogs).Assembly;
