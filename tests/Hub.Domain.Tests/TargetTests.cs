@@ -15,7 +15,7 @@ public class TargetTests
             Dossier("b", procedure: "P", channel: Channel.Online),
             Dossier("c", procedure: "P", channel: Channel.Direct, digitized: true),
         ]);
-        var unit = Assert.Single(TargetProgress.Compute(r, Catalog));
+        var unit = Assert.Single(TargetProgress.Compute(r, Build.Catalog));
         var online = unit.Targets.Single(t => t.TargetId == "online-filing");
         Assert.Equal((2L, 3L, true), (online.Numerator, online.Denominator, online.Met));
         Assert.Equal(0.0, online.Gap);
