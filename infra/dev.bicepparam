@@ -1,0 +1,10 @@
+// Development: small scale-out, no approval gate, short log retention.
+using 'main.bicep'
+
+param environmentName = 'dev'
+param location = 'southeastasia'
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 10
+param portalBaseUrl = 'https://dichvucong.gov.vn/'
+param requireApproval = false
+param logRetentionDays = 30

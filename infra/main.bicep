@@ -1,0 +1,124 @@
+// The hub in Azure: Flex Consumption Function App with a user-assigned managed identity, storage without
+// shared keys, Service Bus topic for "index published", Key Vault for source credentials and the hashing key,
+// Application Insights on Log Analytics. Every module lives in this repo (no registry modules: CI has no network).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(20)
+@description('Environment name (azd): used in resource names and tags.')
+param environmentName string
+
+@description('Azure region.')
+param location string
+
+@description('Name of the resource group to create.')
+param resourceGroupName string = 'rg-sqihub-${environmentName}'
+
+@description('Instance memory of the Flex Consumption app, in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Maximum number of instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Base address of the National Public Service Portal sync API.')
+param portalBaseUrl string
+
+@description('Optional object id of a person or group to administer Key Vault secrets (set the portal key and the hashing key).')
+param vaultAdministratorObjectId string = ''
+
+@description('Require an administrator approval before each publication.')
+param requireApproval bool = true
+
+@description('Log Analytics retention in days.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+var tags = { 'azd-env-name': environmentName, workload: 'service-quality-index-hub' }
+var suffix = uniqueString(subscription().id, environmentName, location)
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: resourceGroupName
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: rg
+  name: 'identity'
+  params: { name: 'id-sqihub-${suffix}', location: location, tags: tags }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: rg
+  name: 'monitoring'
+  params: { workspaceName: 'log-sqihub-${suffix}', appInsightsName: 'appi-sqihub-${suffix}', location: location, tags: tags, retentionDays: logRetentionDays }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: rg
+  name: 'storage'
+  params: { name: 'stsqihub${take(suffix, 12)}', location: location, tags: tags }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  scope: rg
+  name: 'servicebus'
+  params: { name: 'sb-sqihub-${suffix}', location: location, tags: tags }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: rg
+  name: 'keyvault'
+  params: { name: 'kv-sqihub-${take(suffix, 10)}', location: location, tags: tags }
+}
+
+module roles 'modules/roles.bicep' = {
+  scope: rg
+  name: 'roles'
+  params: {
+    principalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    serviceBusNamespaceName: serviceBus.outputs.name
+    keyVaultName: keyVault.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
+    vaultAdministratorObjectId: vaultAdministratorObjectId
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: rg
+  name: 'functionapp'
+  params: {
+    name: 'func-sqihub-${suffix}'
+    planName: 'plan-sqihub-${suffix}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    serviceBusTopicName: serviceBus.outputs.topicName
+    keyVaultName: keyVault.outputs.name
+    portalBaseUrl: portalBaseUrl
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    requireApproval: requireApproval
+  }
+  dependsOn: [roles]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_URL string = functionApp.outputs.defaultHostName
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId

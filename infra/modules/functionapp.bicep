@@ -1,0 +1,122 @@
+// Flex Consumption plan and the Function App (dotnet-isolated, .NET 10). App settings match
+// local.settings.sample.json one for one; connections are identity-based (__serviceUri / __credential /
+// __clientId) and secrets are Key Vault references resolved with the same identity.
+param name string
+param planName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+@secure()
+param appInsightsConnectionString string
+param serviceBusNamespace string
+param serviceBusTopicName string
+param keyVaultName string
+param portalBaseUrl string
+param instanceMemoryMB int
+param maximumInstanceCount int
+param requireApproval bool
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+var blobUri = storage.properties.primaryEndpoints.blob
+var queueUri = storage.properties.primaryEndpoints.queue
+var tableUri = storage.properties.primaryEndpoints.table
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: { reserved: true }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobUri}${deploymentContainerName}'
+          authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identityId }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      // FUNCTIONS_WORKER_RUNTIME of local.settings.json: on Flex Consumption it is this, not an app setting.
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Functions runtime and Durable Task state
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: blobUri }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: queueUri }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: tableUri }
+        { name: 'DurableTaskHubName', value: 'sqihub' }
+        // The hub's data
+        { name: 'HubStorage__credential', value: 'managedidentity' }
+        { name: 'HubStorage__clientId', value: identityClientId }
+        { name: 'HubStorage__blobServiceUri', value: blobUri }
+        { name: 'HubStorage__queueServiceUri', value: queueUri }
+        { name: 'HubStorage__tableServiceUri', value: tableUri }
+        { name: 'StorageNamespace', value: '' }
+        // Schedules (NCRONTAB, UTC)
+        { name: 'SyncAgenciesSchedule', value: '0 0 18 * * *' }
+        { name: 'SyncProceduresSchedule', value: '0 15 18 * * *' }
+        { name: 'SyncDossiersSchedule', value: '0 */10 * * * *' }
+        { name: 'ScoringSchedule', value: '0 0 19 * * *' }
+        { name: 'Sync__MaxPagesPerRun', value: '50' }
+        // National Public Service Portal
+        { name: 'Sources__Portal__BaseUrl', value: portalBaseUrl }
+        { name: 'Sources__Portal__ApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=portal-api-key)' }
+        { name: 'Sources__Portal__PageSize', value: '500' }
+        { name: 'Sources__Portal__AttemptTimeout', value: '00:00:30' }
+        { name: 'Sources__Portal__MaxRetries', value: '5' }
+        { name: 'Sources__Portal__RetryDelay', value: '00:00:02' }
+        // Personal data (Decree 13/2023/NĐ-CP): keyed hashing key
+        { name: 'PersonalData__HashKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=personal-data-hash-key)' }
+        // Scoring
+        { name: 'Scoring__Methodology', value: '766-2022' }
+        { name: 'Scoring__BatchSize', value: '50' }
+        { name: 'Scoring__SyncRecheckInterval', value: '00:30:00' }
+        { name: 'Scoring__SyncWaitLimit', value: '1.00:00:00' }
+        { name: 'Scoring__RequireApproval', value: string(requireApproval) }
+        { name: 'Scoring__ApprovalTimeout', value: '3.00:00:00' }
+        { name: 'Scoring__ActivityMaxAttempts', value: '4' }
+        { name: 'Scoring__ActivityFirstRetry', value: '00:00:05' }
+        // "Index published" transport
+        { name: 'ServiceBus__fullyQualifiedNamespace', value: serviceBusNamespace }
+        { name: 'ServiceBus__clientId', value: identityClientId }
+        { name: 'ServiceBus__TopicName', value: serviceBusTopicName }
+        // Telemetry with Entra ID (local auth is off on the component)
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+      ]
+    }
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

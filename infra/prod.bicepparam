@@ -1,0 +1,10 @@
+// Production: more headroom, every publication approved by an administrator, longer log retention.
+using 'main.bicep'
+
+param environmentName = 'prod'
+param location = 'southeastasia'
+param instanceMemoryMB = 4096
+param maximumInstanceCount = 100
+param portalBaseUrl = 'https://dichvucong.gov.vn/'
+param requireApproval = true
+param logRetentionDays = 365
