@@ -46,6 +46,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SyncWorkHandler>();
         services.AddSingleton<SyncStatusService>();
         services.AddSingleton<ScoringStarter>();
+        services.AddSingleton<Admin.AdminApi>();
+        services.AddSingleton<Admin.AdminAuthenticator>();
 
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.
         var serviceBus = configuration.GetSection("ServiceBus");

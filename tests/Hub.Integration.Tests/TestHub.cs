@@ -58,16 +58,7 @@ public sealed class TestHub : IAsyncDisposable
     }
 
     /// <summary>Sync every source through the real queue, units first, as the demo does.</summary>
-    public async Task SyncAllAsync(params string[] sources)
-    {
-        var scheduler = Get<SyncScheduler>();
-        var drainer = Get<LocalQueueDrainer>();
-        foreach (var source in sources.Length > 0 ? sources : [PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName, PortalDossiersSource.SourceName])
-        {
-            await scheduler.EnqueueAsync(source, CancellationToken.None);
-            await drainer.DrainAsync(CancellationToken.None);
-        }
-    }
+    public Task SyncAllAsync(params string[] sources) => LocalSync.RunAsync(Services, CancellationToken.None, sources);
 
     public async ValueTask DisposeAsync()
     {

@@ -53,13 +53,7 @@ public static class DemoPipeline
         await storage.EnsureCreatedAsync(ct);
 
         // Sync, in dependency order: units first (procedures and dossiers are checked against them).
-        var scheduler = services.GetRequiredService<SyncScheduler>();
-        var drainer = services.GetRequiredService<LocalQueueDrainer>();
-        foreach (var source in new[] { PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName, PortalDossiersSource.SourceName })
-        {
-            await scheduler.EnqueueAsync(source, ct);
-            await drainer.DrainAsync(ct);
-        }
+        await LocalSync.RunAsync(services, ct);
         var runs = new List<SyncRun>();
         var runRepo = services.GetRequiredService<SyncRunRepository>();
         foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Hub.Domain.Periods;
+using Hub.Local.Local;
+using Hub.Simulators.Portal;
+using Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Local.Commands;
+
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Loopback port of the API", DefaultValueFactory = _ => 7071 };
+        var devKey = new Option<string>("--dev-key") { Description = "Development key administrators send as x-hub-dev-key", DefaultValueFactory = _ => "local-admin-key" };
+        var approval = new Option<bool>("--require-approval") { Description = "Hold each publication for an administrator's approval" };
+        var command = new Command("serve", "Run the administrators' HTTP API locally (same handlers as the Function App) over Azurite (HubStorage), " +
+            "a portal simulator and the Durable Task engine in process. Syncs the simulator once at start. Ctrl+C to stop.") { port, devKey, approval };
+        command.SetAction(async (parse, ct) =>
+        {
+            var period = Period.LastClosedAt(DateTimeOffset.UtcNow);
+            const string apiKey = "local-demo-key";
+            await using var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(SyntheticScale.Demo(period)), apiKey);
+            await using var services = LocalServices.Build(new Dictionary<string, string?>
+            {
+                ["Sources:Portal:BaseUrl"] = portal.BaseUrl.ToString(),
+                ["Sources:Portal:ApiKey"] = apiKey,
+                ["Admin:DevelopmentKey"] = parse.GetValue(devKey),
+                ["Scoring:RequireApproval"] = parse.GetValue(approval).ToString(),
+                ["Scoring:SyncWaitLimit"] = "00:00:00",
+            });
+            await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(ct);
+            await LocalSync.RunAsync(services, ct);
+            await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
+            await using var server = await LocalApiServer.StartAsync(services, durable.Client, parse.GetValue(port));
+            Console.WriteLine($"hub serve: {server.BaseUrl}api/ (OpenAPI: {server.BaseUrl}api/openapi.json); header x-hub-dev-key: {parse.GetValue(devKey)}");
+            Console.WriteLine($"  try: curl -X POST -H 'x-hub-dev-key: {parse.GetValue(devKey)}' {server.BaseUrl}api/scoring/{period}");
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { }
+            return 0;
+        });
+        return command;
+    }
+}

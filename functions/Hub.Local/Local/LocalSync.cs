@@ -1,0 +1,22 @@
+using Hub.Workflows.Sync;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Local.Local;
+
+/// <summary>One sync of every source through the real storage queue, in dependency order (units first: procedures
+/// and dossiers are checked against them), as the timers and the queue trigger would do it.</summary>
+public static class LocalSync
+{
+    public static readonly string[] Order = [PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName, PortalDossiersSource.SourceName];
+
+    public static async Task RunAsync(IServiceProvider services, CancellationToken ct, params string[] sources)
+    {
+        var scheduler = services.GetRequiredService<SyncScheduler>();
+        var drainer = services.GetRequiredService<LocalQueueDrainer>();
+        foreach (var source in sources.Length > 0 ? sources : Order)
+        {
+            await scheduler.EnqueueAsync(source, ct);
+            await drainer.DrainAsync(ct);
+        }
+    }
+}

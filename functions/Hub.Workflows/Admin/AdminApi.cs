@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hub.Domain.Periods;
+using Hub.Storage.Publications;
+using Hub.Storage.Scores;
+using Hub.Workflows.Scoring;
+using Hub.Workflows.Sync;
+using Microsoft.DurableTask.Client;
+
+namespace Hub.Workflows.Admin;
+
+/// <summary>The administrators' API, independent of the HTTP host: each method validates its parameters, does the
+/// work and answers with a status and a JSON body (problem details on errors). Authentication happens before.</summary>
+public sealed partial class AdminApi(
+    ScoringStarter starter,
+    ScoreRepository scores,
+    PublicationRepository publications,
+    SyncStatusService syncStatus)
+{
+    public const int MaxBodyBytes = 16 * 1024;
+    public const int MinReasonLength = 10;
+    public const int MaxReasonLength = 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public sealed record ReasonBody(string? Reason);
+
+    public sealed record ApprovalBody(bool? Approve, string? Comment);
+
+    /// <summary>POST scoring/{period}: start (or re-run) the scoring of a period. Reason optional.</summary>
+    public async Task<ApiResponse> StartScoringAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
+        var reason = request?.Reason;
+        if (reason is not null && ReasonProblem(reason) is { } problem) return problem;
+        return await StartAsync(client, p, by, reason ?? "scoring requested by an administrator", ct);
+    }
+
+    /// <summary>POST publications/{period}: re-publish with a reason: re-scores with current data and makes the next version.</summary>
+    public async Task<ApiResponse> RepublishAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
+        if (request?.Reason is not { } reason) return ApiResponse.BadRequest("'reason' is required: say why the period is re-published.");
+        if (ReasonProblem(reason) is { } problem) return problem;
+        if ((await publications.ListAsync(p.ToString(), ct)).Count == 0)
+            return ApiResponse.Problem(409, "Nothing to re-publish", $"{p} has never been published; start its scoring instead (POST /api/scoring/{p}).");
+        return await StartAsync(client, p, by, reason, ct);
+    }
+
+    private async Task<ApiResponse> StartAsync(DurableTaskClient client, Period p, AdminPrincipal by, string reason, CancellationToken ct)
+    {
+        var (result, instanceId) = await starter.StartAsync(client, p, by.Name, reason, ct);
+        var statusUrl = StatusUrl(p);
+        return result == StartResult.AlreadyRunning
+            ? ApiResponse.Problem(409, "Run in progress", $"A scoring run of {p} is in progress; wait for it to finish.",
+                new Dictionary<string, object?> { ["instanceId"] = instanceId, ["statusUrl"] = statusUrl })
+            : ApiResponse.Accepted(new { instanceId, period = p.ToString(), statusUrl }, statusUrl);
+    }
+
+    /// <summary>GET scoring/{period}: run status, stage and progress.</summary>
+    public async Task<ApiResponse> RunStatusAsync(DurableTaskClient client, string period, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        var instance = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
+        if (instance is null) return ApiResponse.NotFound($"{p} has never been scored.");
+        return ApiResponse.Ok(new
+        {
+            instanceId = instance.InstanceId,
+            status = instance.RuntimeStatus.ToString(),
+            createdAt = instance.CreatedAt,
+            lastUpdatedAt = instance.LastUpdatedAt,
+            progress = instance.SerializedCustomStatus is { } s ? JsonSerializer.Deserialize<ScoringProgress>(s, Json) : null,
+            outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<ScoringOutcome>() : null,
+            failure = instance.FailureDetails?.ErrorMessage,
+        });
+    }
+
+    /// <summary>POST publications/{period}/approval: approve or reject the publication waiting at the gate.</summary>
+    public async Task<ApiResponse> DecideAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!TryRead<ApprovalBody>(body, out var request, out var bodyError)) return bodyError!;
+        if (request?.Approve is not { } approve) return ApiResponse.BadRequest("'approve' (true or false) is required.");
+        if (request.Comment is { Length: > MaxReasonLength }) return ApiResponse.BadRequest($"'comment' is longer than {MaxReasonLength} characters.");
+        var scoring = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
+        if (scoring is null) return ApiResponse.NotFound($"{p} has never been scored.");
+        var progress = scoring.SerializedCustomStatus is { } s ? JsonSerializer.Deserialize<ScoringProgress>(s, Json) : null;
+        if (scoring.RuntimeStatus != OrchestrationRuntimeStatus.Running || progress?.Stage != "awaiting-approval" || progress.RunId is null)
+            return ApiResponse.Problem(409, "No publication awaiting approval", $"The run of {p} is {scoring.RuntimeStatus} ({progress?.Stage ?? "no stage"}), not waiting for approval.");
+        var gateId = $"{scoring.InstanceId}-publish-{progress.RunId}";
+        var gate = await client.GetInstanceAsync(gateId, ct);
+        if (gate is null || gate.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+            return ApiResponse.Problem(409, "Approval gate not open yet", "The publication is about to wait for approval; try again in a moment.", retryAfter: 2);
+        await client.RaiseEventAsync(gateId, ScoringNames.ApprovalEvent, new ApprovalDecision(approve, by.Name, request.Comment), ct);
+        return new ApiResponse(202, new { period = p.ToString(), decision = approve ? "approved" : "rejected", by = by.Name, statusUrl = StatusUrl(p) }, Location: StatusUrl(p));
+    }
+
+    /// <summary>GET publications/{period}: every version, oldest first.</summary>
+    public async Task<ApiResponse> ListPublicationsAsync(string period, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        return ApiResponse.Ok(new { period = p.ToString(), publications = await publications.ListAsync(p.ToString(), ct) });
+    }
+
+    /// <summary>GET scores/{period}[?unit=CODE]: the period's scores, or one unit's with its explanation.</summary>
+    public async Task<ApiResponse> ScoresAsync(string period, string? unit, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (unit is not null)
+        {
+            if (!UnitCodePattern().IsMatch(unit)) return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
+            var one = await scores.GetUnitAsync(p.ToString(), unit, ct);
+            return one is null ? ApiResponse.NotFound($"No score of unit '{unit}' for {p}.") : ApiResponse.Ok(one);
+        }
+        var all = await scores.GetPeriodAsync(p.ToString(), ct);
+        if (all.Count == 0) return ApiResponse.NotFound($"{p} has no scores yet.");
+        return ApiResponse.Ok(new
+        {
+            period = p.ToString(),
+            methodology = all[0].Methodology,
+            runId = all[0].RunId,
+            units = all.Select(s => new { s.Unit.Code, s.Unit.Name, s.Unit.ParentCode, s.Unit.Total, s.Unit.Band, s.Unit.Rank, s.Unit.Groups }),
+        });
+    }
+
+    /// <summary>GET sync/status.</summary>
+    public async Task<ApiResponse> SyncStatusAsync(CancellationToken ct) => ApiResponse.Ok(await syncStatus.GetAsync(ct));
+
+    public static string StatusUrl(Period p) => $"/api/scoring/{p}";
+
+    private static ApiResponse? ReasonProblem(string reason) =>
+        reason.Trim().Length < MinReasonLength || reason.Length > MaxReasonLength
+            ? ApiResponse.BadRequest($"'reason' must be {MinReasonLength} to {MaxReasonLength} characters.")
+            : null;
+
+    private static bool TryRead<T>(string? body, out T? value, out ApiResponse? problem) where T : class
+    {
+        value = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(body)) return true;
+        if (body.Length > MaxBodyBytes) { problem = ApiResponse.Problem(413, "Request too large", $"The body is limited to {MaxBodyBytes} bytes."); return false; }
+        try { value = JsonSerializer.Deserialize<T>(body, Json); return true; }
+        catch (JsonException e) { problem = ApiResponse.BadRequest($"The body is not valid JSON: {e.Message.Split(". Path:", 2)[0]}."); return false; }
+    }
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    [GeneratedRegex(@"^[A-Za-z0-9._\-]{1,40}$")]
+    private static partial Regex UnitCodePattern();
+}

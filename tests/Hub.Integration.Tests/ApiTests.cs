@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Hub.Local.Local;
+using Hub.Workflows.Admin;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Hub.Integration.Tests;
+
+/// <summary>The administrators' API through `hub serve`'s HTTP pipeline (same handlers, authentication and routes as
+/// the Function App), on Azurite and the Durable Task engine.</summary>
+[Collection(AzuriteCollection.Name)]
+public class ApiTests(AzuriteFixture azurite)
+{
+    private readonly AzuriteFixture _ = azurite;
+    private const string DevKey = "test-admin-key";
+    private const string Q3 = "2026-Q3";
+
+    private sealed class Api : IAsyncDisposable
+    {
+        public required TestHub Hub { get; init; }
+        public required LocalDurableHost Durable { get; init; }
+        public required LocalApiServer Server { get; init; }
+        public required HttpClient Http { get; init; }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Server.DisposeAsync();
+            await Durable.DisposeAsync();
+            await Hub.DisposeAsync();
+        }
+    }
+
+    private static async Task<Api> StartAsync(bool requireApproval = false, bool sync = true)
+    {
+        var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Admin:DevelopmentKey"] = DevKey,
+            ["Scoring:RequireApproval"] = requireApproval.ToString(),
+            ["Scoring:ApprovalTimeout"] = "00:01:00",
+        });
+        if (sync) await hub.SyncAllAsync();
+        var durable = await LocalDurableHost.StartAsync(hub.Services);
+        var server = await LocalApiServer.StartAsync(hub.Services, durable.Client);
+        return new Api { Hub = hub, Durable = durable, Server = server, Http = new HttpClient { BaseAddress = server.BaseUrl } };
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string? devKey = DevKey, string? principal = null)
+    {
+        var r = new HttpRequestMessage(method, "api/" + path);
+        if (devKey is not null) r.Headers.Add(AdminAuthenticator.DevelopmentKeyHeader, devKey);
+        if (principal is not null) r.Headers.Add(AdminAuthenticator.PrincipalHeader, principal);
+        if (body is string s) r.Content = new StringContent(s, Encoding.UTF8, "application/json");
+        else if (body is not null) r.Content = JsonContent.Create(body);
+        return r;
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> SendAsync(Api api, HttpRequestMessage request)
+    {
+        var response = await api.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
+        return (response.StatusCode, body, response);
+    }
+
+    private static readonly (string Method, string Path)[] ProtectedEndpoints =
+    [
+        ("POST", $"scoring/{Q3}"), ("GET", $"scoring/{Q3}"), ("POST", $"publications/{Q3}"), ("GET", $"publications/{Q3}"),
+        ("POST", $"publications/{Q3}/approval"), ("GET", $"scores/{Q3}"), ("GET", "sync/status"),
+    ];
+
+    [Fact]
+    public async Task Every_endpoint_refuses_missing_wrong_and_roleless_credentials_with_problem_details()
+    {
+        await using var api = await StartAsync(sync: false);
+        foreach (var (method, path) in ProtectedEndpoints)
+        {
+            var none = await SendAsync(api, Request(new HttpMethod(method), path, devKey: null));
+            Assert.Equal(HttpStatusCode.Unauthorized, none.Status);
+            Assert.Equal("application/problem+json", none.Response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(401, none.Body.GetProperty("status").GetInt32());
+
+            var wrong = await SendAsync(api, Request(new HttpMethod(method), path, devKey: "guess"));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);
+
+            var roleless = await SendAsync(api, Request(new HttpMethod(method), path, devKey: null, principal: AdminAuthenticator.Encode("nguyen.van.a", "Reader")));
+            Assert.Equal(HttpStatusCode.Forbidden, roleless.Status);
+            Assert.Contains("Hub.Admin", roleless.Body.GetProperty("detail").GetString());
+
+            var garbage = await SendAsync(api, Request(new HttpMethod(method), path, devKey: null, principal: "not-base64!"));
+            Assert.Equal(HttpStatusCode.Unauthorized, garbage.Status);
+        }
+        // An App Service principal with the admin role is accepted.
+        var admin = await SendAsync(api, Request(HttpMethod.Get, "sync/status", devKey: null, principal: AdminAuthenticator.Encode("tran.thi.b", "Hub.Admin")));
+        Assert.Equal(HttpStatusCode.OK, admin.Status);
+        // Health and the OpenAPI document are anonymous.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(api, Request(HttpMethod.Get, "health", devKey: null))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(api, Request(HttpMethod.Get, "openapi.json", devKey: null))).Status);
+    }
+
+    [Fact]
+    public async Task Bad_parameters_get_400_and_oversized_bodies_413()
+    {
+        await using var api = await StartAsync(sync: false);
+        foreach (var (method, path) in ProtectedEndpoints.Where(e => e.Path.Contains(Q3)))
+        {
+            var bad = await SendAsync(api, Request(new HttpMethod(method), path.Replace(Q3, "2026-Q9")));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+            Assert.Contains("YYYY-QN", bad.Body.GetProperty("detail").GetString());
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(api, Request(HttpMethod.Get, $"scores/{Q3}?unit=G12%3Bdrop"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", new { reason = "short" }))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", "{not json"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}", new { }))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}/approval", new { comment = "no decision" }))).Status);
+        var huge = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", new { reason = new string('x', 20_000) }));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(api, Request(HttpMethod.Get, $"scoring/{Q3}"))).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}", new { reason = "data corrected by the Tax Department" }))).Status);
+    }
+
+    [Fact]
+    public async Task Scoring_publication_approval_and_reads_over_the_api_with_409_while_a_run_is_in_progress()
+    {
+        await using var api = await StartAsync(requireApproval: true);
+        var start = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", new { reason = "quarterly scoring of Q3" }));
+        Assert.Equal(HttpStatusCode.Accepted, start.Status);
+        Assert.Equal($"/api/scoring/{Q3}", start.Response.Headers.Location!.ToString());
+
+        // The run now waits at the approval gate: a second start is refused with the status URL.
+        await WaitForStageAsync(api, "awaiting-approval");
+        var again = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}"));
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal($"/api/scoring/{Q3}", again.Body.GetProperty("statusUrl").GetString());
+        var republish = await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}", new { reason = "data corrected by the Tax Department" }));
+        Assert.Equal(HttpStatusCode.Conflict, republish.Status);
+
+        // Approve: the gate opens (it may take a moment to be ready: 409 with Retry-After meanwhile).
+        (HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response) decision = default;
+        for (var i = 0; i < 50; i++)
+        {
+            decision = await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}/approval", new { approve = true, comment = "checked" }));
+            if (decision.Status != HttpStatusCode.Conflict) break;
+            await Task.Delay(200);
+        }
+        Assert.Equal(HttpStatusCode.Accepted, decision.Status);
+        var done = await WaitForStatusAsync(api, "Completed");
+        Assert.Equal("published", done.GetProperty("outcome").GetProperty("publication").GetProperty("status").GetString());
+
+        var list = await SendAsync(api, Request(HttpMethod.Get, $"publications/{Q3}"));
+        var v1 = Assert.Single(list.Body.GetProperty("publications").EnumerateArray());
+        Assert.Equal("developer", v1.GetProperty("publishedBy").GetString());
+        Assert.Contains("approved by developer", v1.GetProperty("reason").GetString());
+
+        var scores = await SendAsync(api, Request(HttpMethod.Get, $"scores/{Q3}"));
+        Assert.Equal(HttpStatusCode.OK, scores.Status);
+        Assert.Equal(8, scores.Body.GetProperty("units").GetArrayLength());
+        var unit = await SendAsync(api, Request(HttpMethod.Get, $"scores/{Q3}?unit=G12"));
+        Assert.Equal(HttpStatusCode.OK, unit.Status);
+        var indicators = unit.Body.GetProperty("unit").GetProperty("indicators");
+        Assert.Equal(14, indicators.GetArrayLength());
+        Assert.Contains(indicators.EnumerateArray(), i => i.GetProperty("missed").GetArrayLength() > 0); // explanation
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(api, Request(HttpMethod.Get, $"scores/{Q3}?unit=NOPE"))).Status);
+
+        // Nothing pending any more.
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}/approval", new { approve = true }))).Status);
+
+        var sync = await SendAsync(api, Request(HttpMethod.Get, "sync/status"));
+        Assert.Equal(3, sync.Body.GetProperty("sources").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Rejection_over_the_api_publishes_nothing()
+    {
+        await using var api = await StartAsync(requireApproval: true);
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}"))).Status);
+        await WaitForStageAsync(api, "awaiting-approval");
+        HttpStatusCode status = default;
+        for (var i = 0; i < 50 && status != HttpStatusCode.Accepted; i++)
+        {
+            status = (await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}/approval", new { approve = false, comment = "numbers of G12.02 look wrong" }))).Status;
+            if (status != HttpStatusCode.Accepted) await Task.Delay(200);
+        }
+        var done = await WaitForStatusAsync(api, "Completed");
+        Assert.Equal("rejected", done.GetProperty("outcome").GetProperty("publication").GetProperty("status").GetString());
+        Assert.Equal(0, (await SendAsync(api, Request(HttpMethod.Get, $"publications/{Q3}"))).Body.GetProperty("publications").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_OpenAPI_document_the_Function_App_and_hub_serve_expose_the_same_routes()
+    {
+        using var doc = JsonDocument.Parse(OpenApiDocument.Bytes);
+        var documented = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post").Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
+            .Order().ToList();
+        var functions = typeof(Hub.Functions.Api.AdminFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
+            .Where(a => a is not null)
+            .SelectMany(a => a!.Methods!.Select(m => $"{m.ToUpperInvariant()} /{a.Route}"))
+            .Order().ToList();
+        Assert.Equal(documented, functions);
+    }
+
+    private static async Task WaitForStageAsync(Api api, string stage)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var s = await SendAsync(api, Request(HttpMethod.Get, $"scoring/{Q3}"));
+            if (s.Status == HttpStatusCode.OK && s.Body.GetProperty("progress").ValueKind == JsonValueKind.Object
+                && s.Body.GetProperty("progress").GetProperty("stage").GetString() == stage) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The run never reached {stage}.");
+    }
+
+    private static async Task<JsonElement> WaitForStatusAsync(Api api, string status)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var s = await SendAsync(api, Request(HttpMethod.Get, $"scoring/{Q3}"));
+            if (s.Body.GetProperty("status").GetString() == status) return s.Body;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The run never became {status}.");
+    }
+}
