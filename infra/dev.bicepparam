@@ -6,5 +6,7 @@ param location = 'southeastasia'
 param instanceMemoryMB = 2048
 param maximumInstanceCount = 10
 param portalBaseUrl = 'https://dichvucong.gov.vn/'
+param populationBaseUrl = 'https://ndxp.gov.vn/dancu/'
+param businessBaseUrl = 'https://ndxp.gov.vn/dangkydoanhnghiep/'
 param requireApproval = false
 param logRetentionDays = 30

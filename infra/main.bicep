@@ -26,6 +26,15 @@ param maximumInstanceCount int = 40
 @description('Base address of the National Public Service Portal sync API.')
 param portalBaseUrl string
 
+@description('Base address of the national population database sharing-log API (through NDXP/LGSP).')
+param populationBaseUrl string
+
+@description('Base address of the national business registration database sharing-log API.')
+param businessBaseUrl string
+
+@description('App role (App Service authentication) administrators must hold to use the API.')
+param adminRole string = 'Hub.Admin'
+
 @description('Optional object id of a person or group to administer Key Vault secrets (set the portal key and the hashing key).')
 param vaultAdministratorObjectId string = ''
 
@@ -106,6 +115,9 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusTopicName: serviceBus.outputs.topicName
     keyVaultName: keyVault.outputs.name
     portalBaseUrl: portalBaseUrl
+    populationBaseUrl: populationBaseUrl
+    businessBaseUrl: businessBaseUrl
+    adminRole: adminRole
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     requireApproval: requireApproval

@@ -6,5 +6,7 @@ param location = 'southeastasia'
 param instanceMemoryMB = 4096
 param maximumInstanceCount = 100
 param portalBaseUrl = 'https://dichvucong.gov.vn/'
+param populationBaseUrl = 'https://ndxp.gov.vn/dancu/'
+param businessBaseUrl = 'https://ndxp.gov.vn/dangkydoanhnghiep/'
 param requireApproval = true
 param logRetentionDays = 365

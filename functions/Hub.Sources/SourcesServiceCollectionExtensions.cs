@@ -1,5 +1,6 @@
 using Hub.Sources.Common;
 using Hub.Sources.Portal;
+using Hub.Sources.Registries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -10,24 +11,34 @@ namespace Hub.Sources;
 
 public static class SourcesServiceCollectionExtensions
 {
-    /// <summary>Typed source clients with the standard resilience pipeline: per-attempt timeout, retries with
+    /// <summary>Typed source clients, each with the resilience pipeline: overall and per-attempt timeouts, retries with
     /// exponential back-off and jitter that honour 429 Retry-After, and a circuit breaker.</summary>
     public static IServiceCollection AddHubSources(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section));
         services.AddSingleton(sp => new PersonalDataHasher(configuration["PersonalData:HashKey"] ?? ""));
         services.AddSingleton<PortalMapper>();
-        services.AddSingleton(sp => new PersonalDataRedactor(sp.GetRequiredService<PersonalDataHasher>(), PortalMapper.PersonalFields));
+        services.AddSingleton<RegistryMapper>();
+        services.AddSingleton(sp => new PersonalDataRedactor(sp.GetRequiredService<PersonalDataHasher>(),
+            PortalMapper.PersonalFields.Concat(RegistryMapper.PersonalFields).ToHashSet(StringComparer.Ordinal)));
 
-        services.AddHttpClient<PortalClient>((sp, http) =>
+        AddFeed<PortalClient, PortalOptions>(services, configuration, PortalOptions.Section);
+        AddFeed<PopulationClient, PopulationOptions>(services, configuration, PopulationOptions.Section);
+        AddFeed<BusinessClient, BusinessOptions>(services, configuration, BusinessOptions.Section);
+        return services;
+    }
+
+    private static void AddFeed<TClient, TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TClient : class where TOptions : FeedOptions
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section));
+        services.AddHttpClient<TClient>((sp, http) =>
             {
-                var o = sp.GetRequiredService<IOptions<PortalOptions>>().Value;
-                http.BaseAddress = o.BaseUrl;
+                http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl;
                 http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline owns timeouts
             })
-            .AddResilienceHandler("portal", (pipeline, context) =>
+            .AddResilienceHandler(section, (pipeline, context) =>
             {
-                var o = context.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value;
+                var o = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
                 pipeline.AddTimeout(TimeSpan.FromTicks(o.AttemptTimeout.Ticks * (o.MaxRetries + 2)));
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
@@ -46,6 +57,5 @@ public static class SourcesServiceCollectionExtensions
                 });
                 pipeline.AddTimeout(o.AttemptTimeout);
             });
-        return services;
     }
 }

@@ -6,6 +6,9 @@ public static class StorageNames
     public const string UnitsTable = "Units";
     public const string ProceduresTable = "Procedures";
     public const string DossiersTable = "Dossiers";
+    public const string FeedbackTable = "Feedback";
+    public const string RatingsTable = "Ratings";
+    public const string SharingLogTable = "SharingLog";
     public const string SyncStateTable = "SyncState";
     public const string SyncRunsTable = "SyncRuns";
     public const string QuarantineTable = "Quarantine";
@@ -20,7 +23,7 @@ public static class StorageNames
     public const string SyncWorkQueue = "sync-work";
     public const string IndexPublishedQueue = "index-published";
 
-    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable];
+    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable];
     public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer];
     public static readonly string[] Queues = [SyncWorkQueue, SyncWorkQueue + "-poison", IndexPublishedQueue];
 }

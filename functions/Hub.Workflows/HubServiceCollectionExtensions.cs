@@ -25,6 +25,9 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<ProcedureRepository>();
         services.AddSingleton<DossierRepository>();
+        services.AddSingleton<FeedbackRepository>();
+        services.AddSingleton<RatingRepository>();
+        services.AddSingleton<SharingLogRepository>();
         services.AddSingleton<SyncStateRepository>();
         services.AddSingleton<SyncRunRepository>();
         services.AddSingleton<QuarantineRepository>();
@@ -41,6 +44,10 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ISyncSource, PortalAgenciesSource>();
         services.AddSingleton<ISyncSource, PortalProceduresSource>();
         services.AddSingleton<ISyncSource, PortalDossiersSource>();
+        services.AddSingleton<ISyncSource, PortalRatingsSource>();
+        services.AddSingleton<ISyncSource, PortalFeedbackSource>();
+        services.AddSingleton<ISyncSource, PopulationSharingSource>();
+        services.AddSingleton<ISyncSource, BusinessSharingSource>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<SyncScheduler>();
         services.AddSingleton<SyncWorkHandler>();

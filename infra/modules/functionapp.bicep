@@ -15,6 +15,9 @@ param serviceBusNamespace string
 param serviceBusTopicName string
 param keyVaultName string
 param portalBaseUrl string
+param populationBaseUrl string
+param businessBaseUrl string
+param adminRole string
 param instanceMemoryMB int
 param maximumInstanceCount int
 param requireApproval bool
@@ -86,6 +89,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SyncAgenciesSchedule', value: '0 0 18 * * *' }
         { name: 'SyncProceduresSchedule', value: '0 15 18 * * *' }
         { name: 'SyncDossiersSchedule', value: '0 */10 * * * *' }
+        { name: 'SyncRatingsSchedule', value: '0 5/30 * * * *' }
+        { name: 'SyncFeedbackSchedule', value: '0 10/30 * * * *' }
+        { name: 'SyncPopulationSchedule', value: '0 15/30 * * * *' }
+        { name: 'SyncBusinessSchedule', value: '0 20/30 * * * *' }
         { name: 'ScoringSchedule', value: '0 0 19 * * *' }
         { name: 'Sync__MaxPagesPerRun', value: '50' }
         // National Public Service Portal
@@ -95,6 +102,23 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Sources__Portal__AttemptTimeout', value: '00:00:30' }
         { name: 'Sources__Portal__MaxRetries', value: '5' }
         { name: 'Sources__Portal__RetryDelay', value: '00:00:02' }
+        // National population database (sharing log)
+        { name: 'Sources__Population__BaseUrl', value: populationBaseUrl }
+        { name: 'Sources__Population__ApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=population-api-key)' }
+        { name: 'Sources__Population__PageSize', value: '500' }
+        { name: 'Sources__Population__AttemptTimeout', value: '00:00:30' }
+        { name: 'Sources__Population__MaxRetries', value: '5' }
+        { name: 'Sources__Population__RetryDelay', value: '00:00:02' }
+        // National business registration database (sharing log)
+        { name: 'Sources__Business__BaseUrl', value: businessBaseUrl }
+        { name: 'Sources__Business__ApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=business-api-key)' }
+        { name: 'Sources__Business__PageSize', value: '500' }
+        { name: 'Sources__Business__AttemptTimeout', value: '00:00:30' }
+        { name: 'Sources__Business__MaxRetries', value: '5' }
+        { name: 'Sources__Business__RetryDelay', value: '00:00:02' }
+        // Administrators' API: the App Service authentication role required; no development key in Azure
+        { name: 'Admin__Role', value: adminRole }
+        { name: 'Admin__DevelopmentKey', value: '' }
         // Personal data (Decree 13/2023/NĐ-CP): keyed hashing key
         { name: 'PersonalData__HashKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=personal-data-hash-key)' }
         // Scoring

@@ -40,7 +40,12 @@ public class InfraTests
     /// <summary>Every setting the code reads: the options classes (by reflection) plus the named connections and schedules.</summary>
     private static IEnumerable<string> SettingsTheCodeReads()
     {
-        foreach (var (type, section) in new[] { (typeof(PortalOptions), PortalOptions.Section), (typeof(SyncOptions), SyncOptions.Section), (typeof(ScoringOptions), ScoringOptions.Section) })
+        foreach (var (type, section) in new[]
+                 {
+                     (typeof(PortalOptions), PortalOptions.Section), (typeof(Hub.Sources.Registries.PopulationOptions), Hub.Sources.Registries.PopulationOptions.Section),
+                     (typeof(Hub.Sources.Registries.BusinessOptions), Hub.Sources.Registries.BusinessOptions.Section),
+                     (typeof(SyncOptions), SyncOptions.Section), (typeof(ScoringOptions), ScoringOptions.Section),
+                 })
             foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
                 yield return $"{section.Replace(":", "__")}__{p.Name}";
         yield return "PersonalData__HashKey";
@@ -49,7 +54,12 @@ public class InfraTests
         yield return "ServiceBus__TopicName";
         yield return "ServiceBus__clientId";
         yield return "DurableTaskHubName";
-        foreach (var schedule in new[] { "SyncAgenciesSchedule", "SyncProceduresSchedule", "SyncDossiersSchedule", "ScoringSchedule" }) yield return schedule;
+        // Every %Setting% a timer trigger names, read from the Function App itself.
+        foreach (var schedule in typeof(Hub.Functions.Sync.SyncTimers).Assembly.GetTypes().SelectMany(t => t.GetMethods()).SelectMany(m => m.GetParameters())
+                     .Select(p => p.GetCustomAttribute<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>()?.Schedule).OfType<string>())
+            yield return schedule.Trim('%');
+        yield return "Admin__Role";
+        yield return "Admin__DevelopmentKey";
         yield return "HubStorage";
         yield return "AzureWebJobsStorage";
         yield return "FUNCTIONS_WORKER_RUNTIME";

@@ -201,3 +201,72 @@ public class SyncTests(AzuriteFixture azurite)
         Assert.Equal(0, status.PoisonMessages);
     }
 }
+
+/// <summary>Sources beyond the dossier feed, feed faults, and the registry join.</summary>
+[Collection(AzuriteCollection.Name)]
+public class MoreSourcesTests(AzuriteFixture azurite)
+{
+    private readonly AzuriteFixture _ = azurite;
+
+    [Fact]
+    public async Task Duplicated_pages_and_out_of_order_versions_store_each_dossier_once_in_its_latest_version()
+    {
+        var scale = TestHub.SmallScale() with { OutOfOrderRate = 0.5 };
+        await using var hub = await TestHub.StartAsync(scale);
+        hub.Portal.Faults.DuplicateNextPages(1000);
+        await hub.SyncAllAsync(PortalAgenciesSource.SourceName, PortalDossiersSource.SourceName);
+
+        var repo = hub.Get<Hub.Storage.Evidence.DossierRepository>();
+        var latest = hub.Portal.Data.Dossiers.GroupBy(d => d.Id).Select(g => g.MaxBy(v => v.Record["NgayCapNhat"]!.GetValue<string>())!).ToList();
+        var reordered = 0;
+        foreach (var expected in latest)
+        {
+            var row = await repo.GetAsync(expected.UnitCode, expected.Id, default);
+            Assert.NotNull(row);
+            Assert.Equal(expected.Record["TrangThaiHoSo"]!.GetValue<int>(), row!.Status);
+            Assert.True(PortalTime.TryParse(expected.Record["NgayCapNhat"]!.GetValue<string>(), out var version));
+            Assert.Equal(version.UtcTicks, row.Version);
+            if (hub.Portal.Data.Dossiers.Where(d => d.Id == expected.Id).Select(d => d.Record["NgayCapNhat"]!.GetValue<string>()).ToList() is var order
+                && !order.SequenceEqual(order.Order(StringComparer.Ordinal))) reordered++;
+        }
+        Assert.True(reordered > 10, "the simulator did not reorder versions: the test would prove nothing");
+        var runs = await hub.Get<SyncRunRepository>().LatestAsync(PortalDossiersSource.SourceName, 100, default);
+        Assert.Equal(2 * hub.Portal.Data.Dossiers.Count, runs.Sum(r => r.Read)); // every record came twice
+    }
+
+    [Fact]
+    public async Task Ratings_feedback_and_registry_logs_sync_and_the_registry_join_credits_reuse()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync();
+        var units = await hub.Get<Hub.Storage.Evidence.UnitRepository>().ListAsync(default);
+        var ratings = 0; var feedback = 0; var lookups = new List<Hub.Sources.Registries.SharingRecord>();
+        foreach (var u in units)
+        {
+            ratings += (await hub.Get<Hub.Storage.Evidence.RatingRepository>().ListByUnitAsync(u.Code, default)).Count;
+            feedback += (await hub.Get<Hub.Storage.Evidence.FeedbackRepository>().ListByUnitAsync(u.Code, default)).Count;
+            lookups.AddRange(await hub.Get<Hub.Storage.Evidence.SharingLogRepository>().ListByUnitAsync(u.Code, default));
+        }
+        Assert.Equal(hub.Portal.Data.Ratings.Count, ratings);
+        Assert.Equal(hub.Portal.Data.Feedback.Count, feedback);
+        Assert.Equal(hub.Portal.Data.PopulationLog.Count + hub.Portal.Data.BusinessLog.Count, lookups.Count);
+        Assert.All(lookups, l => Assert.StartsWith(PersonalDataHasher.Prefix, l.SubjectHash));
+
+        // The join: a looked-up dossier whose portal flags say "not reused" is credited through the registry log.
+        var repo = hub.Get<Hub.Storage.Evidence.DossierRepository>();
+        var credited = 0;
+        foreach (var l in lookups)
+        {
+            var row = await repo.GetAsync(l.UnitCode, l.DossierId, default);
+            Assert.NotNull(row);
+            Assert.Equal(row!.ApplicantHash, l.SubjectHash); // same person, same hash, neither in clear
+            var reuse = new Hub.Workflows.Scoring.DataReuse([l]);
+            Assert.True(reuse.Applies(row));
+            if (!row.Dossier.ReusedData) credited++;
+        }
+        Assert.True(credited > 0, "no dossier was credited by the join alone");
+        var stranger = new Hub.Workflows.Scoring.DataReuse([lookups[0] with { SubjectHash = "h1:someone-else" }]);
+        var first = await repo.GetAsync(lookups[0].UnitCode, lookups[0].DossierId, default);
+        Assert.Equal(first!.Dossier.ReusedData, stranger.Applies(first)); // a look-up of another person does not count
+    }
+}

@@ -37,19 +37,19 @@ public sealed class TestHub : IAsyncDisposable
     {
         var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(scale ?? SmallScale()), ApiKey);
         var ns = AzuriteFixture.NewNamespace();
-        var overrides = new Dictionary<string, string?>
+        var overrides = SimulatorSettings.For(portal);
+        foreach (var section in new[] { "Sources:Portal", "Sources:Population", "Sources:Business" })
         {
-            ["StorageNamespace"] = ns,
-            ["Sources:Portal:BaseUrl"] = portal.BaseUrl.ToString(),
-            ["Sources:Portal:ApiKey"] = apiKey,
-            ["Sources:Portal:PageSize"] = "100",
-            ["Sources:Portal:RetryDelay"] = "00:00:00.050",
-            ["Sources:Portal:MaxRetries"] = "4",
-            ["Scoring:SyncWaitLimit"] = "00:00:00",
-            ["Scoring:SyncRecheckInterval"] = "00:00:01",
-            ["Scoring:ActivityFirstRetry"] = "00:00:00.200",
-            ["Scoring:BatchSize"] = "3",
-        };
+            overrides[$"{section}:ApiKey"] = apiKey;
+            overrides[$"{section}:PageSize"] = "100";
+            overrides[$"{section}:RetryDelay"] = "00:00:00.050";
+            overrides[$"{section}:MaxRetries"] = "4";
+        }
+        overrides["StorageNamespace"] = ns;
+        overrides["Scoring:SyncWaitLimit"] = "00:00:00";
+        overrides["Scoring:SyncRecheckInterval"] = "00:00:01";
+        overrides["Scoring:ActivityFirstRetry"] = "00:00:00.200";
+        overrides["Scoring:BatchSize"] = "3";
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) overrides[k] = v;
         var logs = new CapturingLoggerProvider();
         var services = LocalServices.Build(overrides, LogLevel.Debug, logs);

@@ -17,4 +17,20 @@ public sealed class SyncTimers(SyncScheduler scheduler)
     [Function("SyncDossiersTimer")]
     public Task Dossiers([TimerTrigger("%SyncDossiersSchedule%")] TimerInfo timer, CancellationToken ct) =>
         scheduler.EnqueueAsync(PortalDossiersSource.SourceName, ct);
+
+    [Function("SyncRatingsTimer")]
+    public Task Ratings([TimerTrigger("%SyncRatingsSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        scheduler.EnqueueAsync(PortalRatingsSource.SourceName, ct);
+
+    [Function("SyncFeedbackTimer")]
+    public Task Feedback([TimerTrigger("%SyncFeedbackSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        scheduler.EnqueueAsync(PortalFeedbackSource.SourceName, ct);
+
+    [Function("SyncPopulationTimer")]
+    public Task Population([TimerTrigger("%SyncPopulationSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        scheduler.EnqueueAsync(PopulationSharingSource.SourceName, ct);
+
+    [Function("SyncBusinessTimer")]
+    public Task Business([TimerTrigger("%SyncBusinessSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        scheduler.EnqueueAsync(BusinessSharingSource.SourceName, ct);
 }

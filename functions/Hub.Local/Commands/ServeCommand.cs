@@ -21,14 +21,11 @@ public static class ServeCommand
             var period = Period.LastClosedAt(DateTimeOffset.UtcNow);
             const string apiKey = "local-demo-key";
             await using var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(SyntheticScale.Demo(period)), apiKey);
-            await using var services = LocalServices.Build(new Dictionary<string, string?>
-            {
-                ["Sources:Portal:BaseUrl"] = portal.BaseUrl.ToString(),
-                ["Sources:Portal:ApiKey"] = apiKey,
-                ["Admin:DevelopmentKey"] = parse.GetValue(devKey),
-                ["Scoring:RequireApproval"] = parse.GetValue(approval).ToString(),
-                ["Scoring:SyncWaitLimit"] = "00:00:00",
-            });
+            var settings = SimulatorSettings.For(portal);
+            settings["Admin:DevelopmentKey"] = parse.GetValue(devKey);
+            settings["Scoring:RequireApproval"] = parse.GetValue(approval).ToString();
+            settings["Scoring:SyncWaitLimit"] = "00:00:00";
+            await using var services = LocalServices.Build(settings);
             await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(ct);
             await LocalSync.RunAsync(services, ct);
             await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);

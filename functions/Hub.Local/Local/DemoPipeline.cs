@@ -37,15 +37,10 @@ public static class DemoPipeline
         var data = PortalDataSet.Generate(options.Scale);
         const string apiKey = "local-demo-key";
         await using var portal = await PortalSimulator.StartAsync(data, apiKey);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sources:Portal:BaseUrl"] = portal.BaseUrl.ToString(),
-            ["Sources:Portal:ApiKey"] = apiKey,
-            ["Sources:Portal:RetryDelay"] = "00:00:00.200",
-            ["Scoring:SyncRecheckInterval"] = "00:00:02",
-            ["Scoring:SyncWaitLimit"] = "00:00:00",
-            ["Scoring:ActivityFirstRetry"] = "00:00:01",
-        };
+        var settings = SimulatorSettings.For(portal);
+        settings["Scoring:SyncRecheckInterval"] = "00:00:02";
+        settings["Scoring:SyncWaitLimit"] = "00:00:00";
+        settings["Scoring:ActivityFirstRetry"] = "00:00:01";
         foreach (var (k, v) in options.Settings) settings[k] = v;
         await using var services = LocalServices.Build(settings, logLevel, extraLogger);
 

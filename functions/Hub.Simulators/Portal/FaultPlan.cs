@@ -26,6 +26,21 @@ public sealed class FaultPlan
 
     public bool TryTake(out Fault fault) => _queue.TryDequeue(out fault!);
 
+    private int _duplicatePages;
+
+    /// <summary>The next pages repeat every record (an at-least-once feed).</summary>
+    public void DuplicateNextPages(int count) => Interlocked.Add(ref _duplicatePages, count);
+
+    public bool TakeDuplicatePage()
+    {
+        while (true)
+        {
+            var n = Volatile.Read(ref _duplicatePages);
+            if (n <= 0) return false;
+            if (Interlocked.CompareExchange(ref _duplicatePages, n - 1, n) == n) return true;
+        }
+    }
+
     public int Pending => _queue.Count;
 
     public sealed record Fault(HttpStatusCode? Status, TimeSpan? RetryAfter, TimeSpan Delay);

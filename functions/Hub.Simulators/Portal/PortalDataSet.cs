@@ -16,6 +16,10 @@ public sealed class PortalDataSet
     public required IReadOnlyList<FeedRecord> Agencies { get; init; }
     public required IReadOnlyList<FeedRecord> Procedures { get; init; }
     public required IReadOnlyList<FeedRecord> Dossiers { get; init; }
+    public required IReadOnlyList<FeedRecord> Ratings { get; init; }
+    public required IReadOnlyList<FeedRecord> Feedback { get; init; }
+    public required IReadOnlyList<FeedRecord> PopulationLog { get; init; }
+    public required IReadOnlyList<FeedRecord> BusinessLog { get; init; }
 
     /// <summary>Clear citizen ids and names the data set contains: tests scan storage and logs for them.</summary>
     public required IReadOnlyList<string> PersonalValues { get; init; }
@@ -26,16 +30,24 @@ public sealed class PortalDataSet
         var agencies = GenerateUnits(scale.Units);
         var procedures = GenerateProcedures(random, agencies, scale.Period);
         var personal = new List<string>();
-        var dossiers = GenerateDossiers(random, scale, agencies, procedures, personal);
+        var extra = new Extras();
+        var dossiers = GenerateDossiers(random, scale, agencies, procedures, personal, extra);
+        var feedback = GenerateFeedback(random, scale, agencies, personal);
 
         var feedAgencies = agencies.Select(a => FeedRecord.From(a.MaCoQuan!, a.MaCoQuan!, a.NgayCapNhat!, 0, ToNode(a))).ToList();
         var feedProcedures = procedures.Select(p => FeedRecord.From(p.MaTTHC!, p.MaDonVi!, p.NgayCapNhat!, 0, ToNode(p))).ToList();
         Spoil(random, scale.MalformedRate, dossiers);
+        var sortedDossiers = Sorted(dossiers);
+        Reorder(random, scale.OutOfOrderRate, sortedDossiers);
         return new PortalDataSet
         {
             Agencies = Sorted(feedAgencies),
             Procedures = Sorted(feedProcedures),
-            Dossiers = Sorted(dossiers),
+            Dossiers = sortedDossiers,
+            Ratings = Sorted(extra.Ratings),
+            Feedback = Sorted(feedback),
+            PopulationLog = Sorted(extra.Population),
+            BusinessLog = Sorted(extra.Business),
             PersonalValues = personal,
         };
     }
@@ -110,7 +122,14 @@ public sealed class PortalDataSet
         return result;
     }
 
-    private static List<FeedRecord> GenerateDossiers(Random random, SyntheticScale scale, List<CoQuan> units, List<ThuTucHanhChinh> procedures, List<string> personal)
+    private sealed class Extras
+    {
+        public List<FeedRecord> Ratings { get; } = [];
+        public List<FeedRecord> Population { get; } = [];
+        public List<FeedRecord> Business { get; } = [];
+    }
+
+    private static List<FeedRecord> GenerateDossiers(Random random, SyntheticScale scale, List<CoQuan> units, List<ThuTucHanhChinh> procedures, List<string> personal, Extras extra)
     {
         var handling = units.Where(u => u.MaCoQuanCha is not null).ToList();
         if (handling.Count == 0) return [];
@@ -187,8 +206,78 @@ public sealed class PortalDataSet
                 records.Add(FeedRecord.From(id, code, PortalTime.Write(Later(processingAt, synced)), seq++, ToNode(Version(4, Later(processingAt, synced), false))));
             if (finished is { } done)
                 records.Add(FeedRecord.From(id, code, PortalTime.Write(Later(done.AddMinutes(30), synced)), seq++, ToNode(Version(10, Later(done.AddMinutes(30), synced), true))));
+
+            // The registries' sharing logs: the unit looked the applicant up for this dossier (reuse, not asked again).
+            if (random.NextDouble() < q * 0.7)
+            {
+                var lookedUp = received.AddMinutes(random.Next(1, 90));
+                var requestId = $"YC-{n:D7}";
+                if (citizen)
+                    extra.Population.Add(FeedRecord.From(requestId, code, PortalTime.Write(lookedUp), 0, ToNode(new Hub.Sources.Registries.NhatKyKhaiThacDanCu
+                    {
+                        MaYeuCau = requestId, MaDonVi = code, MaHoSo = id, SoDinhDanh = applicantId, HoVaTen = applicantName, TonTai = true, ThoiDiem = PortalTime.Write(lookedUp),
+                    })));
+                else
+                    extra.Business.Add(FeedRecord.From(requestId, code, PortalTime.Write(lookedUp), 0, ToNode(new Hub.Sources.Registries.NhatKyKhaiThacDoanhNghiep
+                    {
+                        MaYeuCau = requestId, MaDonVi = code, MaHoSo = id, MaSoDoanhNghiep = applicantId, TinhTrang = random.NextDouble() < 0.95 ? 1 : 2, ThoiDiem = PortalTime.Write(lookedUp),
+                    })));
+            }
+            // Satisfaction ratings of finished dossiers.
+            if (finished is { } ratedDone && random.NextDouble() < 0.4)
+            {
+                var ratedAt = ratedDone.AddHours(1 + random.Next(72));
+                var ratingId = $"DG-{n:D7}";
+                var level = random.NextDouble() < q ? 1 + random.Next(2) : 3 + random.Next(2);
+                extra.Ratings.Add(FeedRecord.From(ratingId, code, PortalTime.Write(ratedAt), 0, ToNode(new DanhGiaHaiLong
+                {
+                    MaDanhGia = ratingId, MaHoSo = id, MaDonVi = code, NgayDanhGia = PortalTime.Write(ratedAt), MucDoHaiLong = level, NgayCapNhat = PortalTime.Write(ratedAt),
+                })));
+            }
         }
         return records;
+    }
+
+    private static List<FeedRecord> GenerateFeedback(Random random, SyntheticScale scale, List<CoQuan> units, List<string> personal)
+    {
+        var handling = units.Where(u => u.MaCoQuanCha is not null).ToList();
+        var records = new List<FeedRecord>();
+        if (handling.Count == 0) return records;
+        var count = Math.Max(1, scale.DossiersPerQuarter / 30);
+        for (var n = 0; n < count; n++)
+        {
+            var unit = handling[random.Next(handling.Count)].MaCoQuan!;
+            var received = scale.Period.Start.AddDays(random.Next((int)(scale.Period.End - scale.Period.Start).TotalDays)).AddHours(8 + random.Next(9));
+            var due = received.AddDays(15);
+            DateTimeOffset? answered = random.NextDouble() < 0.85 ? received.AddDays(random.Next(1, 22)) : null;
+            var sender = $"{Pick(random, VietnameseNames.FamilyNames)} {Pick(random, VietnameseNames.MiddleNames)} {Pick(random, VietnameseNames.GivenNames)}";
+            personal.Add(sender);
+            var id = $"PAKN-{n:D6}";
+            var updated = answered ?? received;
+            records.Add(FeedRecord.From(id, unit, PortalTime.Write(updated), 0, ToNode(new PhanAnhKienNghi
+            {
+                MaPAKN = id, MaDonVi = unit, TieuDe = "Phản ánh về thời gian giải quyết hồ sơ", NguoiGui = sender,
+                NgayTiepNhan = PortalTime.Write(received), HanXuLy = PortalTime.Write(due), NgayTraLoi = answered is { } a ? PortalTime.Write(a) : null,
+                NgayCapNhat = PortalTime.Write(updated),
+            })));
+        }
+        return records;
+    }
+
+    /// <summary>Makes the feed serve some dossiers' final version before an earlier one (as a portal fed by several
+    /// one-stop systems does): the paging keys are swapped, the records keep their true NgayCapNhat.</summary>
+    private static void Reorder(Random random, double rate, List<FeedRecord> feed)
+    {
+        if (rate <= 0) return;
+        var byId = feed.Select((r, i) => (r, i)).GroupBy(x => x.r.Id).Where(g => g.Count() >= 2).ToList();
+        foreach (var group in byId)
+        {
+            if (random.NextDouble() >= rate) continue;
+            var (first, i) = group.First();
+            var (last, j) = group.Last();
+            feed[i] = last with { UpdatedAt = first.UpdatedAt, Sequence = first.Sequence };
+            feed[j] = first with { UpdatedAt = last.UpdatedAt, Sequence = last.Sequence };
+        }
     }
 
     /// <summary>Spoils a fraction of dossier records the ways real feeds go wrong, to exercise quarantine.</summary>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Hub.Simulators.Portal;
 
-/// <summary>A stand-in for the National Public Service Portal's sync API on loopback: agency catalogue, procedure
-/// catalogue and the dossier feed, in the portal's envelope ({error_code, message, data, con_tiep, sau}), paged by
+/// <summary>A stand-in for the National Public Service Portal's sync API on loopback (agency and procedure catalogues,
+/// dossier feed, ratings, PAKN) and for the population and business registries' sharing logs, in the portal's envelope ({error_code, message, data, con_tiep, sau}), paged by
 /// keyset cursor, behind an API key, with injectable faults.</summary>
 public sealed class PortalSimulator : IAsyncDisposable
 {
@@ -75,6 +75,11 @@ public sealed class PortalSimulator : IAsyncDisposable
         _app.MapGet("/api/v1/coquan", (HttpRequest r) => Page(Data.Agencies, r, scoped: false));
         _app.MapGet("/api/v1/tthc", (HttpRequest r) => Page(Data.Procedures, r, scoped: true));
         _app.MapGet("/api/v1/hoso/dongbo", (HttpRequest r) => Page(Data.Dossiers, r, scoped: true));
+        _app.MapGet("/api/v1/danhgia", (HttpRequest r) => Page(Data.Ratings, r, scoped: true));
+        _app.MapGet("/api/v1/pakn", (HttpRequest r) => Page(Data.Feedback, r, scoped: true));
+        // The registries' sharing logs, served by the same loopback stand-in under their own paths.
+        _app.MapGet("/api/v1/dancu/nhatky", (HttpRequest r) => Page(Data.PopulationLog, r, scoped: true));
+        _app.MapGet("/api/v1/doanhnghiep/nhatky", (HttpRequest r) => Page(Data.BusinessLog, r, scoped: true));
     }
 
     private readonly Dictionary<IReadOnlyList<FeedRecord>, ILookup<string, FeedRecord>> _byUnit = [];
@@ -105,9 +110,11 @@ public sealed class PortalSimulator : IAsyncDisposable
         var data = new JsonArray();
         string? last = null;
         var i = start;
+        var duplicate = Faults.TakeDuplicatePage();
         for (; i < feed.Count && data.Count < size; i++)
         {
             data.Add(feed[i].Record.DeepClone());
+            if (duplicate) data.Add(feed[i].Record.DeepClone());
             last = feed[i].Cursor;
         }
         var more = i < feed.Count;

@@ -1,81 +1,21 @@
-using System.Net;
-using System.Text.Json;
 using Hub.Sources.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Sources.Portal;
 
-/// <summary>Typed client of the portal's sync API: agencies, procedures and dossiers, paged by a keyset cursor
-/// (update time + record code) so that paging is stable while the portal keeps changing.</summary>
+/// <summary>Typed client of the National Public Service Portal's sync API: agencies, procedures, dossiers,
+/// satisfaction ratings and feedback (PAKN).</summary>
 public sealed class PortalClient(HttpClient http, IOptions<PortalOptions> options, ILogger<PortalClient> logger)
+    : FeedClient(http, options.Value, logger)
 {
-    public const string SourceName = "portal";
-    private readonly PortalOptions _options = options.Value;
+    public const string Name = "portal";
+    protected override string SourceName => Name;
+    protected override string ApiKeySetting => PortalOptions.Section + ":ApiKey";
 
-    public Task<RawPage> GetAgenciesAsync(string? cursor, CancellationToken ct) =>
-        GetPageAsync("api/v1/coquan", scope: null, cursor, ct);
-
-    public Task<RawPage> GetProceduresAsync(string? unitCode, string? cursor, CancellationToken ct) =>
-        GetPageAsync("api/v1/tthc", unitCode, cursor, ct);
-
-    public Task<RawPage> GetDossiersAsync(string? unitCode, string? cursor, CancellationToken ct) =>
-        GetPageAsync("api/v1/hoso/dongbo", unitCode, cursor, ct);
-
-    private async Task<RawPage> GetPageAsync(string path, string? scope, string? cursor, CancellationToken ct)
-    {
-        var query = $"{path}?kichthuoc={_options.PageSize}";
-        if (!string.IsNullOrEmpty(scope)) query += "&madonvi=" + Uri.EscapeDataString(scope);
-        if (!string.IsNullOrEmpty(cursor)) query += "&sau=" + Uri.EscapeDataString(cursor);
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, query);
-        request.Headers.Add("X-Api-Key", _options.ApiKey);
-        HttpResponseMessage response;
-        try { response = await http.SendAsync(request, ct); }
-        catch (Polly.CircuitBreaker.BrokenCircuitException e)
-        {
-            throw new SourceException(SourceName, $"GET {path} not attempted: the portal has been failing repeatedly and the circuit breaker is open; it will be tried again shortly.", e);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
-        {
-            throw new SourceException(SourceName, $"GET {path} failed after retries: {e.Message}", e);
-        }
-        using (response)
-        {
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                throw new SourceAuthenticationException(SourceName, $"GET {path} was refused ({(int)response.StatusCode}): the portal API key is missing, wrong or expired (setting {PortalOptions.Section}:ApiKey).");
-            if (!response.IsSuccessStatusCode)
-                throw new SourceException(SourceName, $"GET {path} answered {(int)response.StatusCode} {response.ReasonPhrase} after retries.");
-
-            var raw = await response.Content.ReadAsByteArrayAsync(ct);
-            return ParsePage(raw, path);
-        }
-    }
-
-    private RawPage ParsePage(byte[] raw, string path)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(raw);
-            var root = doc.RootElement;
-            var code = root.TryGetProperty("error_code", out var c) ? c.ToString() : null;
-            if (code != "0")
-            {
-                var message = root.TryGetProperty("message", out var m) ? m.ToString() : "";
-                throw new SourceException(SourceName, $"GET {path} returned error_code {code}: {message}");
-            }
-            var records = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
-                ? data.EnumerateArray().Select(e => e.Clone()).ToList()
-                : [];
-            var more = root.TryGetProperty("con_tiep", out var flag) && flag.ValueKind == JsonValueKind.True;
-            var next = root.TryGetProperty("sau", out var after) && after.ValueKind == JsonValueKind.String ? after.GetString() : null;
-            if (more && string.IsNullOrEmpty(next)) throw new SourceException(SourceName, $"GET {path} says more pages follow but gives no 'sau' cursor.");
-            logger.LogDebug("Portal {Path}: {Count} records, more: {More}", path, records.Count, more);
-            return new RawPage(raw, records, more, next);
-        }
-        catch (JsonException e)
-        {
-            throw new SourceException(SourceName, $"GET {path} returned a body that is not JSON: {e.Message}", e);
-        }
-    }
+    public Task<RawPage> GetAgenciesAsync(string? cursor, CancellationToken ct) => GetPageAsync("api/v1/coquan", null, cursor, ct);
+    public Task<RawPage> GetProceduresAsync(string? unitCode, string? cursor, CancellationToken ct) => GetPageAsync("api/v1/tthc", unitCode, cursor, ct);
+    public Task<RawPage> GetDossiersAsync(string? unitCode, string? cursor, CancellationToken ct) => GetPageAsync("api/v1/hoso/dongbo", unitCode, cursor, ct);
+    public Task<RawPage> GetRatingsAsync(string? unitCode, string? cursor, CancellationToken ct) => GetPageAsync("api/v1/danhgia", unitCode, cursor, ct);
+    public Task<RawPage> GetFeedbackAsync(string? unitCode, string? cursor, CancellationToken ct) => GetPageAsync("api/v1/pakn", unitCode, cursor, ct);
 }

@@ -12,6 +12,7 @@ public sealed class PortalMapper(PersonalDataHasher hasher)
     public static readonly IReadOnlySet<string> PersonalFields = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(HoSoDongBo.ChuHoSo), nameof(HoSoDongBo.MaDoiTuong), "SoDinhDanh", "HoVaTen", "SoGiayToChuHoSo", "SoDienThoai", "Email",
+        nameof(PhanAnhKienNghi.NguoiGui),
     };
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = false };
@@ -87,7 +88,38 @@ public sealed class PortalMapper(PersonalDataHasher hasher)
         return MapResult<Unit>.Good(rec.MaCoQuan, new Unit(rec.MaCoQuan, rec.TenCoQuan, string.IsNullOrWhiteSpace(rec.MaCoQuanCha) ? null : rec.MaCoQuanCha), version);
     }
 
-    private static bool Optional(string? text, out DateTimeOffset? value)
+    public MapResult<Rating> MapRating(JsonElement element)
+    {
+        if (!TryDeserialize<DanhGiaHaiLong>(element, out var r, out var error, out var id, nameof(DanhGiaHaiLong.MaDanhGia))) return MapResult<Rating>.Bad(id, error);
+        var rec = r!;
+        if (string.IsNullOrWhiteSpace(rec.MaDanhGia)) return MapResult<Rating>.Bad(null, "MaDanhGia is missing");
+        var bad = (string reason) => MapResult<Rating>.Bad(rec.MaDanhGia, reason);
+        if (string.IsNullOrWhiteSpace(rec.MaHoSo)) return bad("MaHoSo is missing");
+        if (string.IsNullOrWhiteSpace(rec.MaDonVi)) return bad("MaDonVi is missing");
+        if (!PortalTime.TryParse(rec.NgayCapNhat, out var version)) return bad($"NgayCapNhat '{rec.NgayCapNhat}' is not a yyyyMMddHHmmss time");
+        if (!PortalTime.TryParse(rec.NgayDanhGia, out var at)) return bad($"NgayDanhGia '{rec.NgayDanhGia}' is not a yyyyMMddHHmmss time");
+        RatingLevel? level = rec.MucDoHaiLong switch { 1 => RatingLevel.VerySatisfied, 2 => RatingLevel.Satisfied, 3 => RatingLevel.Neutral, 4 => RatingLevel.Dissatisfied, _ => null };
+        if (level is null) return bad($"MucDoHaiLong '{rec.MucDoHaiLong}' is not 1, 2, 3 or 4");
+        // The rating's own id keys it; the domain record names the dossier it rates.
+        return MapResult<Rating>.Good(rec.MaDanhGia, new Rating(rec.MaHoSo, rec.MaDonVi, at, level.Value), version);
+    }
+
+    public MapResult<FeedbackItem> MapFeedback(JsonElement element)
+    {
+        if (!TryDeserialize<PhanAnhKienNghi>(element, out var r, out var error, out var id, nameof(PhanAnhKienNghi.MaPAKN))) return MapResult<FeedbackItem>.Bad(id, error);
+        var rec = r!;
+        if (string.IsNullOrWhiteSpace(rec.MaPAKN)) return MapResult<FeedbackItem>.Bad(null, "MaPAKN is missing");
+        var bad = (string reason) => MapResult<FeedbackItem>.Bad(rec.MaPAKN, reason);
+        if (string.IsNullOrWhiteSpace(rec.MaDonVi)) return bad("MaDonVi is missing");
+        if (!PortalTime.TryParse(rec.NgayCapNhat, out var version)) return bad($"NgayCapNhat '{rec.NgayCapNhat}' is not a yyyyMMddHHmmss time");
+        if (!PortalTime.TryParse(rec.NgayTiepNhan, out var received)) return bad($"NgayTiepNhan '{rec.NgayTiepNhan}' is not a yyyyMMddHHmmss time");
+        if (!PortalTime.TryParse(rec.HanXuLy, out var due)) return bad($"HanXuLy '{rec.HanXuLy}' is not a yyyyMMddHHmmss time");
+        if (!Optional(rec.NgayTraLoi, out var answered)) return bad($"NgayTraLoi '{rec.NgayTraLoi}' is not a yyyyMMddHHmmss time");
+        if (due < received) return bad("HanXuLy is before NgayTiepNhan");
+        return MapResult<FeedbackItem>.Good(rec.MaPAKN, new FeedbackItem(rec.MaPAKN, rec.MaDonVi, received, due, answered), version);
+    }
+
+    internal static bool Optional(string? text, out DateTimeOffset? value)
     {
         value = null;
         if (string.IsNullOrEmpty(text)) return true;
@@ -96,7 +128,7 @@ public sealed class PortalMapper(PersonalDataHasher hasher)
         return true;
     }
 
-    private static bool TryDeserialize<T>(JsonElement element, out T? value, out string error, out string? id, string idField)
+    internal static bool TryDeserialize<T>(JsonElement element, out T? value, out string error, out string? id, string idField)
     {
         value = default;
         id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty(idField, out var idProp) && idProp.ValueKind == JsonValueKind.String ? idProp.GetString() : null;

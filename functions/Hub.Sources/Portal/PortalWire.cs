@@ -97,3 +97,29 @@ public sealed class CoQuan
     public string? MaCoQuanCha { get; set; }
     public string? NgayCapNhat { get; set; }
 }
+
+/// <summary>A satisfaction rating of a dossier's handling (the portal's DongBoDanhGia; payload not published: see docs/sources.md).</summary>
+public sealed class DanhGiaHaiLong
+{
+    public string? MaDanhGia { get; set; }
+    public string? MaHoSo { get; set; }
+    public string? MaDonVi { get; set; }
+    public string? NgayDanhGia { get; set; }
+    /// <summary>1 rất hài lòng, 2 hài lòng, 3 bình thường, 4 không hài lòng.</summary>
+    public int? MucDoHaiLong { get; set; }
+    public string? NgayCapNhat { get; set; }
+}
+
+/// <summary>A feedback or petition item (phản ánh, kiến nghị — PAKN) addressed to a unit.</summary>
+public sealed class PhanAnhKienNghi
+{
+    public string? MaPAKN { get; set; }
+    public string? MaDonVi { get; set; }
+    public string? TieuDe { get; set; }
+    /// <summary>Sender's name: personal data, never stored in clear.</summary>
+    public string? NguoiGui { get; set; }
+    public string? NgayTiepNhan { get; set; }
+    public string? HanXuLy { get; set; }
+    public string? NgayTraLoi { get; set; }
+    public string? NgayCapNhat { get; set; }
+}

@@ -16,19 +16,26 @@ public sealed class DossierRepository(StorageClients storage)
     /// <summary>The unit's dossiers received before the given instant (later ones cannot count in a period ending there).</summary>
     public async IAsyncEnumerable<Dossier> QueryByUnitAsync(string unitCode, DateTimeOffset receivedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        await foreach (var row in QueryRowsByUnitAsync(unitCode, receivedBefore, ct)) yield return row.Dossier;
+    }
+
+    /// <summary>As QueryByUnitAsync, with the applicant's hash and status (for joins with the registries' sharing logs).</summary>
+    public async IAsyncEnumerable<DossierSnapshotRow> QueryRowsByUnitAsync(string unitCode, DateTimeOffset receivedBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         var partition = TableKeys.Escape(unitCode);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedAt lt {receivedBefore.UtcDateTime}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-            yield return FromEntity(e);
+            yield return Row(e);
     }
 
     public async Task<DossierSnapshotRow?> GetAsync(string unitCode, string dossierId, CancellationToken ct)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(unitCode), TableKeys.Escape(dossierId), cancellationToken: ct);
-        if (!response.HasValue) return null;
-        var e = response.Value!;
-        return new DossierSnapshotRow(FromEntity(e), e.GetInt32("Status") ?? 0, e.GetString("ApplicantHash"), e.GetInt64(VersionedUpsert.VersionColumn) ?? 0);
+        return response.HasValue ? Row(response.Value!) : null;
     }
+
+    private static DossierSnapshotRow Row(TableEntity e) =>
+        new(FromEntity(e), e.GetInt32("Status") ?? 0, e.GetString("ApplicantHash"), e.GetInt64(VersionedUpsert.VersionColumn) ?? 0);
 
     private static TableEntity ToEntity(DossierSnapshot s, DateTimeOffset version)
     {

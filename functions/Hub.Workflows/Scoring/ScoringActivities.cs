@@ -42,7 +42,9 @@ public sealed class LoadUnitsActivity(UnitRepository units) : TaskActivity<strin
 }
 
 /// <summary>Counts one unit's own records for the period and stores the evidence as a blob; returns its name.</summary>
-public sealed class ComputeUnitEvidenceActivity(ProcedureRepository procedures, DossierRepository dossiers, EvidenceStore store, ILogger<ComputeUnitEvidenceActivity> logger)
+public sealed class ComputeUnitEvidenceActivity(
+    ProcedureRepository procedures, DossierRepository dossiers, FeedbackRepository feedback, RatingRepository ratings, SharingLogRepository sharing,
+    EvidenceStore store, ILogger<ComputeUnitEvidenceActivity> logger)
     : TaskActivity<UnitScoringInput, UnitEvidenceRef>
 {
     public override async Task<UnitEvidenceRef> RunAsync(TaskActivityContext context, UnitScoringInput input)
@@ -53,8 +55,16 @@ public sealed class ComputeUnitEvidenceActivity(ProcedureRepository procedures, 
         var accumulator = new EvidenceAccumulator(period, catalog.Parameters);
         accumulator.Touch(input.UnitCode);
         long records = 0;
-        foreach (var p in await procedures.ListByUnitAsync(input.UnitCode, CancellationToken.None)) { accumulator.Add(p); records++; }
-        await foreach (var d in dossiers.QueryByUnitAsync(input.UnitCode, period.End, CancellationToken.None)) { accumulator.Add(d); records++; }
+        var ct = CancellationToken.None;
+        foreach (var p in await procedures.ListByUnitAsync(input.UnitCode, ct)) { accumulator.Add(p); records++; }
+        var reuse = new DataReuse(await sharing.ListByUnitAsync(input.UnitCode, ct));
+        await foreach (var row in dossiers.QueryRowsByUnitAsync(input.UnitCode, period.End, ct))
+        {
+            accumulator.Add(row.Dossier with { ReusedData = reuse.Applies(row) });
+            records++;
+        }
+        foreach (var f in await feedback.ListByUnitAsync(input.UnitCode, ct)) { accumulator.Add(f); records++; }
+        foreach (var r in await ratings.ListByUnitAsync(input.UnitCode, ct)) { accumulator.Add(r); records++; }
         var evidence = accumulator.Result().Single(e => e.UnitCode == input.UnitCode);
         var blob = await store.SaveEvidenceAsync(input.Period, input.RunId, evidence, CancellationToken.None);
         logger.LogInformation("Unit {UnitCode}: {Records} records counted for {Period}", input.UnitCode, records, input.Period);

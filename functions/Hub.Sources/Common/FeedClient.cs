@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Sources.Common;
+
+/// <summary>Paged JSON feeds in the envelope the national systems use ({error_code, message, data, con_tiep, sau}),
+/// read by a keyset cursor (?sau=) so paging stays stable while the source keeps changing. Turns every failure into
+/// a SourceException with a message an operator can act on.</summary>
+public abstract class FeedClient(HttpClient http, FeedOptions options, ILogger logger)
+{
+    protected abstract string SourceName { get; }
+
+    protected abstract string ApiKeySetting { get; }
+
+    protected async Task<RawPage> GetPageAsync(string path, string? scope, string? cursor, CancellationToken ct)
+    {
+        var query = $"{path}?kichthuoc={options.PageSize}";
+        if (!string.IsNullOrEmpty(scope)) query += "&madonvi=" + Uri.EscapeDataString(scope);
+        if (!string.IsNullOrEmpty(cursor)) query += "&sau=" + Uri.EscapeDataString(cursor);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, query);
+        request.Headers.Add("X-Api-Key", options.ApiKey);
+        HttpResponseMessage response;
+        try { response = await http.SendAsync(request, ct); }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            throw new SourceException(SourceName, $"GET {path} not attempted: the source has been failing repeatedly and the circuit breaker is open; it will be tried again shortly.", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
+        {
+            throw new SourceException(SourceName, $"GET {path} failed after retries: {e.Message}", e);
+        }
+        using (response)
+        {
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                throw new SourceAuthenticationException(SourceName, $"GET {path} was refused ({(int)response.StatusCode}): the API key is missing, wrong or expired (setting {ApiKeySetting}).");
+            if (!response.IsSuccessStatusCode)
+                throw new SourceException(SourceName, $"GET {path} answered {(int)response.StatusCode} {response.ReasonPhrase} after retries.");
+            var raw = await response.Content.ReadAsByteArrayAsync(ct);
+            return ParsePage(raw, path);
+        }
+    }
+
+    private RawPage ParsePage(byte[] raw, string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(raw);
+            var root = doc.RootElement;
+            var code = root.TryGetProperty("error_code", out var c) ? c.ToString() : null;
+            if (code != "0")
+            {
+                var message = root.TryGetProperty("message", out var m) ? m.ToString() : "";
+                throw new SourceException(SourceName, $"GET {path} returned error_code {code}: {message}");
+            }
+            var records = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+                ? data.EnumerateArray().Select(e => e.Clone()).ToList()
+                : [];
+            var more = root.TryGetProperty("con_tiep", out var flag) && flag.ValueKind == JsonValueKind.True;
+            var next = root.TryGetProperty("sau", out var after) && after.ValueKind == JsonValueKind.String ? after.GetString() : null;
+            if (more && string.IsNullOrEmpty(next)) throw new SourceException(SourceName, $"GET {path} says more pages follow but gives no 'sau' cursor.");
+            logger.LogDebug("{Source} {Path}: {Count} records, more: {More}", SourceName, path, records.Count, more);
+            return new RawPage(raw, records, more, next);
+        }
+        catch (JsonException e)
+        {
+            throw new SourceException(SourceName, $"GET {path} returned a body that is not JSON: {e.Message}", e);
+        }
+    }
+}

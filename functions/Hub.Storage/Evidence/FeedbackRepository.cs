@@ -1,0 +1,27 @@
+using Azure.Data.Tables;
+using Hub.Domain.Evidence;
+
+namespace Hub.Storage.Evidence;
+
+/// <summary>Feedback and petitions (PAKN): partition = unit, row = MaPAKN. The sender is not kept at all.</summary>
+public sealed class FeedbackRepository(StorageClients storage)
+{
+    private readonly TableClient _table = storage.Table(StorageNames.FeedbackTable);
+
+    public Task<VersionedUpsert.Outcome> UpsertAsync(IEnumerable<(FeedbackItem Item, DateTimeOffset Version)> items, CancellationToken ct) =>
+        VersionedUpsert.UpsertNewerAsync(_table, items.Select(x => new TableEntity(TableKeys.Escape(x.Item.UnitCode), TableKeys.Escape(x.Item.Id))
+        {
+            ["FeedbackId"] = x.Item.Id, ["UnitCode"] = x.Item.UnitCode, ["ReceivedAt"] = x.Item.ReceivedAt, ["DueAt"] = x.Item.DueAt,
+            ["AnsweredAt"] = x.Item.AnsweredAt, [VersionedUpsert.VersionColumn] = x.Version.UtcTicks,
+        }).ToList(), ct);
+
+    public async Task<IReadOnlyList<FeedbackItem>> ListByUnitAsync(string unitCode, CancellationToken ct)
+    {
+        var partition = TableKeys.Escape(unitCode);
+        var result = new List<FeedbackItem>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
+            result.Add(new FeedbackItem(e.GetString("FeedbackId"), e.GetString("UnitCode"), e.GetDateTimeOffset("ReceivedAt")!.Value,
+                e.GetDateTimeOffset("DueAt")!.Value, e.GetDateTimeOffset("AnsweredAt")));
+        return result;
+    }
+}

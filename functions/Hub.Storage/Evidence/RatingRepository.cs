@@ -1,0 +1,26 @@
+using Azure.Data.Tables;
+using Hub.Domain.Evidence;
+
+namespace Hub.Storage.Evidence;
+
+/// <summary>Satisfaction ratings: partition = unit, row = the rating's own id (a dossier may be rated more than once).</summary>
+public sealed class RatingRepository(StorageClients storage)
+{
+    private readonly TableClient _table = storage.Table(StorageNames.RatingsTable);
+
+    public Task<VersionedUpsert.Outcome> UpsertAsync(IEnumerable<(string RatingId, Rating Rating, DateTimeOffset Version)> ratings, CancellationToken ct) =>
+        VersionedUpsert.UpsertNewerAsync(_table, ratings.Select(x => new TableEntity(TableKeys.Escape(x.Rating.UnitCode), TableKeys.Escape(x.RatingId))
+        {
+            ["DossierId"] = x.Rating.DossierId, ["UnitCode"] = x.Rating.UnitCode, ["RatedAt"] = x.Rating.RatedAt, ["Level"] = x.Rating.Level.ToString(),
+            [VersionedUpsert.VersionColumn] = x.Version.UtcTicks,
+        }).ToList(), ct);
+
+    public async Task<IReadOnlyList<Rating>> ListByUnitAsync(string unitCode, CancellationToken ct)
+    {
+        var partition = TableKeys.Escape(unitCode);
+        var result = new List<Rating>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
+            result.Add(new Rating(e.GetString("DossierId"), e.GetString("UnitCode"), e.GetDateTimeOffset("RatedAt")!.Value, Enum.Parse<RatingLevel>(e.GetString("Level"))));
+        return result;
+    }
+}

@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+using Hub.Sources.Registries;
+
+namespace Hub.Storage.Evidence;
+
+/// <summary>Registry look-ups: partition = the unit that looked up, row = registry + request id.</summary>
+public sealed class SharingLogRepository(StorageClients storage)
+{
+    private readonly TableClient _table = storage.Table(StorageNames.SharingLogTable);
+
+    public Task<VersionedUpsert.Outcome> UpsertAsync(IEnumerable<(SharingRecord Record, DateTimeOffset Version)> records, CancellationToken ct) =>
+        VersionedUpsert.UpsertNewerAsync(_table, records.Select(x => new TableEntity(TableKeys.Escape(x.Record.UnitCode), TableKeys.Escape($"{x.Record.Registry}|{x.Record.RequestId}"))
+        {
+            ["Registry"] = x.Record.Registry, ["RequestId"] = x.Record.RequestId, ["UnitCode"] = x.Record.UnitCode, ["DossierId"] = x.Record.DossierId,
+            ["SubjectHash"] = x.Record.SubjectHash, ["Found"] = x.Record.Found, ["At"] = x.Record.At, ["EnterpriseStatus"] = x.Record.EnterpriseStatus,
+            [VersionedUpsert.VersionColumn] = x.Version.UtcTicks,
+        }).ToList(), ct);
+
+    public async Task<IReadOnlyList<SharingRecord>> ListByUnitAsync(string unitCode, CancellationToken ct)
+    {
+        var partition = TableKeys.Escape(unitCode);
+        var result = new List<SharingRecord>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
+            result.Add(new SharingRecord(e.GetString("Registry"), e.GetString("RequestId"), e.GetString("UnitCode"), e.GetString("DossierId"),
+                e.GetString("SubjectHash"), e.GetBoolean("Found") ?? false, e.GetDateTimeOffset("At")!.Value, e.GetInt32("EnterpriseStatus")));
+        return result;
+    }
+}
