@@ -64,22 +64,29 @@ public static class VersionedUpsert
         return new Outcome(stored, stale);
     }
 
+    /// <summary>Stored versions of the given rows: one query per 15 row keys (the Table service's limit of discrete
+    /// comparisons in a filter), run in parallel, projecting only the version, instead of one read per row.</summary>
     private static async Task<Dictionary<string, (long Version, ETag ETag)>> ReadVersionsAsync(TableClient table, string partition, List<TableEntity> entities, CancellationToken ct)
     {
+        const int keysPerQuery = 15;
         var result = new Dictionary<string, (long, ETag)>(StringComparer.Ordinal);
-        using var gate = new SemaphoreSlim(16);
-        var reads = entities.Select(async e =>
+        using var gate = new SemaphoreSlim(8);
+        var queries = entities.Select(e => e.RowKey).Distinct(StringComparer.Ordinal).Chunk(keysPerQuery).Select(async keys =>
         {
             await gate.WaitAsync(ct);
             try
             {
-                var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, e.RowKey, [VersionColumn], ct);
-                return (e.RowKey, response.HasValue ? response.Value : null);
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and (" +
+                    string.Join(" or ", keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")";
+                var found = new List<TableEntity>();
+                await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: keysPerQuery, select: ["RowKey", VersionColumn], cancellationToken: ct)) found.Add(e);
+                return found;
             }
             finally { gate.Release(); }
         });
-        foreach (var (rowKey, entity) in await Task.WhenAll(reads))
-            if (entity is not null) result[rowKey] = (entity.GetInt64(VersionColumn) ?? 0, entity.ETag);
+        foreach (var found in await Task.WhenAll(queries))
+            foreach (var entity in found)
+                result[entity.RowKey] = (entity.GetInt64(VersionColumn) ?? 0, entity.ETag);
         return result;
     }
 }
