@@ -133,6 +133,18 @@ public class SyncTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_slow_answer_times_out_per_attempt_and_the_retry_succeeds()
+    {
+        await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?> { ["Sources:Portal:AttemptTimeout"] = "00:00:01" });
+        hub.Portal.Faults.DelayNext(1, TimeSpan.FromSeconds(5));
+        var started = DateTimeOffset.UtcNow;
+        await hub.SyncAllAsync(PortalAgenciesSource.SourceName);
+        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(4.5)); // cut at 1 s, not 5
+        Assert.True(hub.Portal.RequestCount >= 2);
+        Assert.Equal(hub.Portal.Data.Agencies.Count, (await hub.Get<Hub.Storage.Evidence.UnitRepository>().ListAsync(default)).Count);
+    }
+
+    [Fact]
     public async Task A_persistent_outage_fails_the_item_records_the_error_and_ends_in_the_poison_queue()
     {
         await using var hub = await TestHub.StartAsync();

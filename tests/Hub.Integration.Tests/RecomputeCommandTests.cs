@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Hub.Local.Commands;
+
+namespace Hub.Integration.Tests;
+
+/// <summary>`hub recompute` as a user runs it: exit codes, messages, and nothing partial on disk.</summary>
+public class RecomputeCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("hub-recompute-").FullName;
+
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try { return (new RootCommand { RecomputeCommand.Create() }.Parse(args).Invoke(), error.ToString()); }
+        finally { Console.SetError(original); }
+    }
+
+    private const string Good = """
+    {"units":[{"code":"R","name":"Bộ Tài chính"},{"code":"U","name":"Cục Thuế","parentCode":"R"}],
+     "dossiers":[{"id":"D1","unitCode":"U","procedureCode":"P","channel":"direct","receivedAt":"2026-07-01T08:00:00+07:00",
+       "dueAt":"2026-07-03T17:00:00+07:00","finishedAt":"2026-07-02T10:00:00+07:00","feeRequired":false,"paidOnline":false,
+       "digitized":true,"electronicResult":true,"reusedData":false}]}
+    """;
+
+    [Fact]
+    public void A_good_file_is_scored_into_the_output_format_with_the_targets_view_beside_it()
+    {
+        var input = Path.Combine(_dir, "audit.json");
+        File.WriteAllText(input, Good);
+        var output = Path.Combine(_dir, "result.json");
+        var targets = Path.Combine(_dir, "targets.json");
+        var (code, error) = Run("recompute", "--input", input, "--period", "2026-Q3", "--output", output, "--targets", targets);
+        Assert.True(code == 0, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Equal("766-2022", doc.RootElement.GetProperty("methodology").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("units").GetArrayLength());
+        Assert.Contains("not scored", File.ReadAllText(targets));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
+    }
+
+    [Fact]
+    public void A_malformed_file_names_the_record_and_field_and_writes_nothing()
+    {
+        var input = Path.Combine(_dir, "audit.json");
+        File.WriteAllText(input, Good.Replace("\"2026-07-02T10:00:00+07:00\"", "\"02/07/2026\""));
+        var output = Path.Combine(_dir, "result.json");
+        var (code, error) = Run("recompute", "--input", input, "--period", "2026-Q3", "--output", output);
+        Assert.Equal(1, code);
+        Assert.Contains("dossiers[0] ('D1'): field 'finishedAt' is '02/07/2026'", error);
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
+    }
+
+    [Theory]
+    [InlineData("2026-Q5", "not valid")]
+    [InlineData("Q3-2026", "not valid")]
+    public void A_bad_period_is_refused_before_reading(string period, string expected)
+    {
+        var input = Path.Combine(_dir, "audit.json");
+        File.WriteAllText(input, Good);
+        var (code, error) = Run("recompute", "--input", input, "--period", period, "--output", Path.Combine(_dir, "out.json"));
+        Assert.Equal(1, code);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void A_missing_input_file_is_a_clear_error()
+    {
+        var (code, error) = Run("recompute", "--input", Path.Combine(_dir, "nope.json"), "--period", "2026-Q3", "--output", Path.Combine(_dir, "out.json"));
+        Assert.Equal(2, code);
+        Assert.Contains("Input file not found", error);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
