@@ -106,6 +106,10 @@ public class WorkflowTests(AzuriteFixture azurite)
         Assert.Equal([1, 2], all.Select(p => p.Version));
         Assert.NotEqual(all[0].ContentHash, all[1].ContentHash);
         Assert.Equal("correction of a dossier", all[1].Reason);
+        // Score history keeps every run of every unit; the current scores are the latest run's.
+        var history = await hub.Get<ScoreRepository>().GetHistoryAsync("G12", default);
+        Assert.Equal(3, history.Count(h => h.Period == Q3));
+        Assert.Equal(third.RunId, (await hub.Get<ScoreRepository>().GetUnitAsync(Q3, "G12", default))!.RunId);
     }
 
     [Fact]

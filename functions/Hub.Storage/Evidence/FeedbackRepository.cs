@@ -15,13 +15,7 @@ public sealed class FeedbackRepository(StorageClients storage)
             ["AnsweredAt"] = x.Item.AnsweredAt, [VersionedUpsert.VersionColumn] = x.Version.UtcTicks,
         }).ToList(), ct);
 
-    public async Task<IReadOnlyList<FeedbackItem>> ListByUnitAsync(string unitCode, CancellationToken ct)
-    {
-        var partition = TableKeys.Escape(unitCode);
-        var result = new List<FeedbackItem>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
-            result.Add(new FeedbackItem(e.GetString("FeedbackId"), e.GetString("UnitCode"), e.GetDateTimeOffset("ReceivedAt")!.Value,
-                e.GetDateTimeOffset("DueAt")!.Value, e.GetDateTimeOffset("AnsweredAt")));
-        return result;
-    }
+    public Task<IReadOnlyList<FeedbackItem>> ListByUnitAsync(string unitCode, CancellationToken ct) =>
+        _table.ListPartitionAsync(TableKeys.Escape(unitCode), e => new FeedbackItem(e.GetString("FeedbackId"), e.GetString("UnitCode"),
+            e.GetDateTimeOffset("ReceivedAt")!.Value, e.GetDateTimeOffset("DueAt")!.Value, e.GetDateTimeOffset("AnsweredAt")), ct);
 }

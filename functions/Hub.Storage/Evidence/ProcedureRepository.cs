@@ -11,14 +11,8 @@ public sealed class ProcedureRepository(StorageClients storage)
     public Task<VersionedUpsert.Outcome> UpsertAsync(IEnumerable<(Procedure Procedure, DateTimeOffset Version)> procedures, CancellationToken ct) =>
         VersionedUpsert.UpsertNewerAsync(_table, procedures.Select(x => ToEntity(x.Procedure, x.Version)).ToList(), ct);
 
-    public async Task<IReadOnlyList<Procedure>> ListByUnitAsync(string unitCode, CancellationToken ct)
-    {
-        var partition = TableKeys.Escape(unitCode);
-        var result = new List<Procedure>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
-            result.Add(FromEntity(e));
-        return result;
-    }
+    public Task<IReadOnlyList<Procedure>> ListByUnitAsync(string unitCode, CancellationToken ct) =>
+        _table.ListPartitionAsync(TableKeys.Escape(unitCode), FromEntity, ct);
 
     private static TableEntity ToEntity(Procedure p, DateTimeOffset version) => new(TableKeys.Escape(p.UnitCode), TableKeys.Escape(p.Code))
     {

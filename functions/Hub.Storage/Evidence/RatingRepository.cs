@@ -15,12 +15,7 @@ public sealed class RatingRepository(StorageClients storage)
             [VersionedUpsert.VersionColumn] = x.Version.UtcTicks,
         }).ToList(), ct);
 
-    public async Task<IReadOnlyList<Rating>> ListByUnitAsync(string unitCode, CancellationToken ct)
-    {
-        var partition = TableKeys.Escape(unitCode);
-        var result = new List<Rating>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
-            result.Add(new Rating(e.GetString("DossierId"), e.GetString("UnitCode"), e.GetDateTimeOffset("RatedAt")!.Value, Enum.Parse<RatingLevel>(e.GetString("Level"))));
-        return result;
-    }
+    public Task<IReadOnlyList<Rating>> ListByUnitAsync(string unitCode, CancellationToken ct) =>
+        _table.ListPartitionAsync(TableKeys.Escape(unitCode), e => new Rating(e.GetString("DossierId"), e.GetString("UnitCode"),
+            e.GetDateTimeOffset("RatedAt")!.Value, Enum.Parse<RatingLevel>(e.GetString("Level"))), ct);
 }

@@ -16,13 +16,7 @@ public sealed class SharingLogRepository(StorageClients storage)
             [VersionedUpsert.VersionColumn] = x.Version.UtcTicks,
         }).ToList(), ct);
 
-    public async Task<IReadOnlyList<SharingRecord>> ListByUnitAsync(string unitCode, CancellationToken ct)
-    {
-        var partition = TableKeys.Escape(unitCode);
-        var result = new List<SharingRecord>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct))
-            result.Add(new SharingRecord(e.GetString("Registry"), e.GetString("RequestId"), e.GetString("UnitCode"), e.GetString("DossierId"),
-                e.GetString("SubjectHash"), e.GetBoolean("Found") ?? false, e.GetDateTimeOffset("At")!.Value, e.GetInt32("EnterpriseStatus")));
-        return result;
-    }
+    public Task<IReadOnlyList<SharingRecord>> ListByUnitAsync(string unitCode, CancellationToken ct) =>
+        _table.ListPartitionAsync(TableKeys.Escape(unitCode), e => new SharingRecord(e.GetString("Registry"), e.GetString("RequestId"), e.GetString("UnitCode"),
+            e.GetString("DossierId"), e.GetString("SubjectHash"), e.GetBoolean("Found") ?? false, e.GetDateTimeOffset("At")!.Value, e.GetInt32("EnterpriseStatus")), ct);
 }

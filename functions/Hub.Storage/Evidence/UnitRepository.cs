@@ -18,13 +18,8 @@ public sealed class UnitRepository(StorageClients storage)
             [VersionedUpsert.VersionColumn] = u.Version.UtcTicks,
         }).ToList(), ct);
 
-    public async Task<IReadOnlyList<Unit>> ListAsync(CancellationToken ct)
-    {
-        var units = new List<Unit>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == Partition, cancellationToken: ct))
-            units.Add(new Unit(e.GetString("Code"), e.GetString("Name"), e.GetString("ParentCode")));
-        return units;
-    }
+    public Task<IReadOnlyList<Unit>> ListAsync(CancellationToken ct) =>
+        _table.ListPartitionAsync(Partition, e => new Unit(e.GetString("Code"), e.GetString("Name"), e.GetString("ParentCode")), ct);
 
     public async Task<UnitTree> LoadTreeAsync(CancellationToken ct) => UnitTree.Build(await ListAsync(ct));
 }

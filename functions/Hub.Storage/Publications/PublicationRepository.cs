@@ -16,12 +16,8 @@ public sealed class PublicationRepository(StorageClients storage)
     private readonly TableClient _table = storage.Table(StorageNames.PublicationsTable);
     private readonly BlobContainerClient _reports = storage.Container(StorageNames.ReportsContainer);
 
-    public async Task<IReadOnlyList<Publication>> ListAsync(string period, CancellationToken ct)
-    {
-        var result = new List<Publication>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == period, cancellationToken: ct)) result.Add(FromEntity(e));
-        return result.OrderBy(p => p.Version).ToList();
-    }
+    public async Task<IReadOnlyList<Publication>> ListAsync(string period, CancellationToken ct) =>
+        (await _table.ListPartitionAsync(period, FromEntity, ct)).OrderBy(p => p.Version).ToList();
 
     public async Task<Publication?> LatestAsync(string period, CancellationToken ct) => (await ListAsync(period, ct)).LastOrDefault();
 

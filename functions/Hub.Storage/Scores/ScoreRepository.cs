@@ -24,12 +24,8 @@ public sealed class ScoreRepository(StorageClients storage)
             await _history.UpsertEntityAsync(ToEntity(result, u, runId, scoredAt, TableKeys.Escape(u.Code), $"{result.Period}|{runId}"), TableUpdateMode.Replace, ct);
     }
 
-    public async Task<IReadOnlyList<StoredScore>> GetPeriodAsync(string period, CancellationToken ct)
-    {
-        var result = new List<StoredScore>();
-        await foreach (var e in _scores.QueryAsync<TableEntity>(x => x.PartitionKey == period, cancellationToken: ct)) result.Add(FromEntity(e));
-        return result.OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
-    }
+    public async Task<IReadOnlyList<StoredScore>> GetPeriodAsync(string period, CancellationToken ct) =>
+        (await _scores.ListPartitionAsync(period, FromEntity, ct)).OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
 
     public async Task<StoredScore?> GetUnitAsync(string period, string unitCode, CancellationToken ct)
     {
@@ -37,13 +33,8 @@ public sealed class ScoreRepository(StorageClients storage)
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<StoredScore>> GetHistoryAsync(string unitCode, CancellationToken ct)
-    {
-        var partition = TableKeys.Escape(unitCode);
-        var result = new List<StoredScore>();
-        await foreach (var e in _history.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct)) result.Add(FromEntity(e));
-        return result;
-    }
+    public Task<IReadOnlyList<StoredScore>> GetHistoryAsync(string unitCode, CancellationToken ct) =>
+        _history.ListPartitionAsync(TableKeys.Escape(unitCode), FromEntity, ct);
 
     private static TableEntity ToEntity(IndexResult result, UnitResult u, string runId, DateTimeOffset scoredAt, string partition, string row) => new(partition, row)
     {

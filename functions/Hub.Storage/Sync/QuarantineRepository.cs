@@ -22,11 +22,7 @@ public sealed class QuarantineRepository(StorageClients storage)
                     })), ct);
     }
 
-    public async Task<IReadOnlyList<QuarantinedRecord>> ListAsync(string source, CancellationToken ct)
-    {
-        var result = new List<QuarantinedRecord>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == source, cancellationToken: ct))
-            result.Add(new QuarantinedRecord(e.PartitionKey, e.GetString("RecordId"), e.GetString("Reason"), e.GetString("RawBlob"), e.GetInt32("IndexInPage") ?? 0, e.GetDateTimeOffset("At")!.Value));
-        return result;
-    }
+    public Task<IReadOnlyList<QuarantinedRecord>> ListAsync(string source, CancellationToken ct) =>
+        _table.ListPartitionAsync(source, e => new QuarantinedRecord(e.PartitionKey, e.GetString("RecordId"), e.GetString("Reason"), e.GetString("RawBlob"),
+            e.GetInt32("IndexInPage") ?? 0, e.GetDateTimeOffset("At")!.Value), ct);
 }
