@@ -150,7 +150,7 @@ public class SyncTests(AzuriteFixture azurite)
         await using var hub = await TestHub.StartAsync();
         hub.Portal.Faults.FailNext(1000, HttpStatusCode.InternalServerError);
         await hub.Get<SyncScheduler>().EnqueueAsync(PortalAgenciesSource.SourceName, default);
-        var result = await hub.Get<Hub.Local.Local.LocalQueueDrainer>().DrainAsync(default, TimeSpan.FromSeconds(1));
+        var result = await hub.Get<Hub.Local.Local.LocalQueueDrainer>().DrainAsync(default, retryAfter: TimeSpan.FromSeconds(1));
         Assert.Equal(1, result.Poisoned);
         var status = await hub.Get<SyncStatusService>().GetAsync(default);
         Assert.Equal(1, status.PoisonMessages);

@@ -46,18 +46,9 @@ public sealed class LocalApiServer : IAsyncDisposable
 #pragma warning restore ASP0016
         static string Period(HttpContext c) => (string)c.Request.RouteValues["period"]!;
 
-        app.MapGet("/api/health", (RequestDelegate)(async c =>
-        {
-            try
-            {
-                await storage.Table(StorageNames.SyncStateTable).QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1).AsPages().FirstAsync(c.RequestAborted);
-                await AdminHttp.WriteAsync(c.Response, ApiResponse.Ok(new { status = "healthy" }), c.RequestAborted);
-            }
-            catch (Exception)
-            {
-                await AdminHttp.WriteAsync(c.Response, new ApiResponse(503, new { status = "unhealthy", detail = "storage not reachable" }), c.RequestAborted);
-            }
-        }));
+        app.MapGet("/api/health", (RequestDelegate)(async c => await AdminHttp.WriteAsync(c.Response, await storage.IsReachableAsync(c.RequestAborted)
+            ? ApiResponse.Ok(new { status = "healthy" })
+            : new ApiResponse(503, new { status = "unhealthy", detail = "storage not reachable" }), c.RequestAborted)));
         app.MapGet("/api/openapi.json", (RequestDelegate)(c => AdminHttp.WriteAsync(c.Response, new ApiResponse(200, OpenApiDocument.Bytes), c.RequestAborted)));
         Route("POST", "/api/scoring/{period}", (c, by, body, ct) => api.StartScoringAsync(client, Period(c), body, by, ct));
         Route("GET", "/api/scoring/{period}", (c, _, _, ct) => api.RunStatusAsync(client, Period(c), ct));

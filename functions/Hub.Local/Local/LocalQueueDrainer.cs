@@ -14,14 +14,16 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
 
     public sealed record DrainResult(int Succeeded, int Failed, int Poisoned);
 
-    public async Task<DrainResult> DrainAsync(CancellationToken ct, TimeSpan? visibility = null)
+    /// <param name="retryAfter">How soon a failed message comes back (the host's visibility timeout).</param>
+    public async Task<DrainResult> DrainAsync(CancellationToken ct, TimeSpan? retryAfter = null)
     {
         var queue = storage.Queue(StorageNames.SyncWorkQueue);
         var poison = storage.Queue(StorageNames.SyncWorkQueue + "-poison");
         int ok = 0, failed = 0, poisoned = 0;
         while (true)
         {
-            var messages = (await queue.ReceiveMessagesAsync(16, visibility ?? TimeSpan.FromSeconds(1), ct)).Value;
+            // Invisible long enough for a long sync; a failure makes it visible again after retryAfter.
+            var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(10), ct)).Value;
             if (messages.Length == 0)
             {
                 var props = (await queue.GetPropertiesAsync(ct)).Value;
@@ -47,7 +49,11 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
                         await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct);
                         poisoned++;
                     }
-                    else logger.LogWarning("Sync work item failed (attempt {Attempt}): {Error}", m.DequeueCount, e.Message);
+                    else
+                    {
+                        logger.LogWarning("Sync work item failed (attempt {Attempt}): {Error}", m.DequeueCount, e.Message);
+                        await queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: retryAfter ?? TimeSpan.FromSeconds(1), cancellationToken: ct);
+                    }
                 }
             }
         }

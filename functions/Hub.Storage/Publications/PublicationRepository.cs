@@ -21,8 +21,9 @@ public sealed class PublicationRepository(StorageClients storage)
 
     public async Task<Publication?> LatestAsync(string period, CancellationToken ct) => (await ListAsync(period, ct)).LastOrDefault();
 
-    /// <summary>Writes version n. Files first, then the record: a crash in between leaves orphan files that the
-    /// retry overwrites only if they are byte-identical (else the version number moves on).</summary>
+    /// <summary>Writes version n. Files first, then the record, which is the commit point: a version exists once its
+    /// record does, and is never changed after. Files found without a record are the orphans of an attempt that
+    /// crashed before committing, and are replaced.</summary>
     public async Task<Publication> AddAsync(Publication publication, IReadOnlyList<ReportFile> files, CancellationToken ct)
     {
         foreach (var file in files)
@@ -38,9 +39,9 @@ public sealed class PublicationRepository(StorageClients storage)
             }
             catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
             {
-                var existing = (await blob.DownloadContentAsync(ct)).Value.Content.ToArray();
-                if (!existing.AsSpan().SequenceEqual(file.Content))
-                    throw new InvalidOperationException($"Publication {publication.Folder} already holds a different {file.Name}; published versions are immutable.");
+                if (await RecordExistsAsync(publication, ct))
+                    throw new InvalidOperationException($"Publication {publication.Folder} is already recorded; published versions are immutable.");
+                await blob.UploadAsync(new BinaryData(file.Content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType } }, ct);
             }
         }
         await _table.AddEntityAsync(new TableEntity(publication.Period, $"v{publication.Version:D4}")
@@ -54,6 +55,9 @@ public sealed class PublicationRepository(StorageClients storage)
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, ct);
         return publication;
     }
+
+    private async Task<bool> RecordExistsAsync(Publication publication, CancellationToken ct) =>
+        (await _table.GetEntityIfExistsAsync<TableEntity>(publication.Period, $"v{publication.Version:D4}", ["Version"], ct)).HasValue;
 
     public async Task<byte[]> ReadFileAsync(string path, CancellationToken ct) =>
         (await _reports.GetBlobClient(path).DownloadContentAsync(ct)).Value.Content.ToArray();

@@ -20,21 +20,30 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         var hash = ReportRenderer.ContentHash(files);
 
         var existing = await publications.ListAsync(input.Period, CancellationToken.None);
-        var same = existing.LastOrDefault(p => p.ContentHash == hash && p.RunId == input.RunId) ?? (existing.LastOrDefault() is { } last && last.ContentHash == hash ? last : null);
-        if (same is not null)
+        if (existing.FirstOrDefault(p => p.RunId == input.RunId) is { } mine)
         {
-            logger.LogInformation("{Period}: content identical to v{Version} ({Hash}); no new version", input.Period, same.Version, hash);
-            return new PublicationOutcome("unchanged", same.Version, $"{StorageNames.ReportsContainer}/{same.Folder}/", hash, same.Version,
-                $"The scores are identical to version {same.Version}; nothing new was published.");
+            // A retry after this run's version was recorded: the event may not have gone out; send it again
+            // (Service Bus drops the duplicate by message id).
+            await events.SendAsync(Event(mine), CancellationToken.None);
+            return new PublicationOutcome("published", mine.Version, Folder(mine), mine.ContentHash, null, null);
+        }
+        if (existing.LastOrDefault() is { } latest && latest.ContentHash == hash)
+        {
+            logger.LogInformation("{Period}: content identical to v{Version} ({Hash}); no new version", input.Period, latest.Version, hash);
+            return new PublicationOutcome("unchanged", latest.Version, Folder(latest), hash, latest.Version,
+                $"The scores are identical to version {latest.Version}; nothing new was published.");
         }
 
         var version = (existing.LastOrDefault()?.Version ?? 0) + 1;
         var publication = new Publication(input.Period, version, clock.GetUtcNow(), input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
             files.Select(f => f.Name).ToList());
         await publications.AddAsync(publication, files, CancellationToken.None);
-        var folder = $"{StorageNames.ReportsContainer}/{publication.Folder}/";
-        await events.SendAsync(new IndexPublished(input.Period, version, result.Methodology, hash, folder, publication.PublishedAt), CancellationToken.None);
+        await events.SendAsync(Event(publication), CancellationToken.None);
         logger.LogInformation("Published {Period} v{Version} ({Hash}) by {By}: {Reason}", input.Period, version, hash, input.RequestedBy, input.Reason);
-        return new PublicationOutcome("published", version, folder, hash, null, null);
+        return new PublicationOutcome("published", version, Folder(publication), hash, null, null);
     }
+
+    private static string Folder(Publication p) => $"{StorageNames.ReportsContainer}/{p.Folder}/";
+
+    private static IndexPublished Event(Publication p) => new(p.Period, p.Version, p.Methodology, p.ContentHash, Folder(p), p.PublishedAt);
 }

@@ -1,0 +1,22 @@
+using Azure.Data.Tables;
+
+namespace Hub.Storage;
+
+/// <summary>Is the hub's storage reachable? One cheap read with a short deadline, for health endpoints.</summary>
+public static class StorageHealth
+{
+    public static async Task<bool> IsReachableAsync(this StorageClients storage, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await storage.Table(StorageNames.SyncStateTable).QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: cts.Token).AsPages().FirstAsync(cts.Token);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

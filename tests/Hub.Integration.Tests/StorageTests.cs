@@ -1,0 +1,68 @@
+using Azure.Data.Tables;
+using Hub.Reports;
+using Hub.Storage;
+using Hub.Storage.Evidence;
+using Hub.Storage.Publications;
+
+namespace Hub.Integration.Tests;
+
+/// <summary>Storage behaviour against Azurite: versioned upserts, immutable publications, queue encoding.</summary>
+[Collection(AzuriteCollection.Name)]
+public class StorageTests(AzuriteFixture azurite)
+{
+    private static TableEntity Row(string pk, string rk, long version, string value) =>
+        new(pk, rk) { [VersionedUpsert.VersionColumn] = version, ["Value"] = value };
+
+    [Fact]
+    public async Task Versioned_upsert_writes_new_and_newer_rows_only_and_keeps_the_newest_of_a_page()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var table = storage.Table(StorageNames.UnitsTable);
+        var first = await VersionedUpsert.UpsertNewerAsync(table, [Row("p", "a", 2, "a2"), Row("p", "b", 1, "b1"), Row("p", "a", 1, "a1"), Row("q", "c", 5, "c5")], default);
+        Assert.Equal((3, 1), (first.Stored, first.Stale)); // a1 lost to a2 inside the page
+        var second = await VersionedUpsert.UpsertNewerAsync(table, [Row("p", "a", 1, "old"), Row("p", "b", 1, "same"), Row("p", "b", 3, "b3"), Row("q", "c", 4, "old")], default);
+        Assert.Equal((1, 3), (second.Stored, second.Stale));
+        Assert.Equal("a2", (await table.GetEntityAsync<TableEntity>("p", "a")).Value.GetString("Value"));
+        Assert.Equal("b3", (await table.GetEntityAsync<TableEntity>("p", "b")).Value.GetString("Value"));
+        Assert.Equal("c5", (await table.GetEntityAsync<TableEntity>("q", "c")).Value.GetString("Value"));
+        // More rows than one transaction and one read query hold.
+        var many = Enumerable.Range(0, 250).Select(i => Row("big", $"r{i:D4}", 1, "x")).ToList();
+        Assert.Equal(250, (await VersionedUpsert.UpsertNewerAsync(table, many, default)).Stored);
+        Assert.Equal((0, 250), ((await VersionedUpsert.UpsertNewerAsync(table, many, default)).Stored, (await VersionedUpsert.UpsertNewerAsync(table, many, default)).Stale));
+    }
+
+    [Fact]
+    public async Task A_recorded_publication_is_immutable_and_orphan_files_of_a_crashed_attempt_are_replaced()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var repo = new PublicationRepository(storage);
+        ReportFile[] files = [new("index.json", "application/json", "{\"v\":1}"u8.ToArray())];
+        var v1 = new Publication("2026-Q3", 1, DateTimeOffset.UtcNow, "tester", "first", "766-2022", ReportRenderer.ContentHash(files), "run1", ["index.json"]);
+
+        // An attempt crashed after writing a file but before recording the version.
+        await storage.Container(StorageNames.ReportsContainer).GetBlobClient("2026-Q3/v1/index.json").UploadAsync(new BinaryData("{\"partial\":true}"));
+        await repo.AddAsync(v1, files, default);
+        Assert.Equal(files[0].Content, await repo.ReadFileAsync("2026-Q3/v1/index.json", default));
+
+        // Once recorded, v1 cannot be written again, with any content.
+        ReportFile[] other = [new("index.json", "application/json", "{\"v\":2}"u8.ToArray())];
+        await Assert.ThrowsAsync<InvalidOperationException>(() => repo.AddAsync(v1 with { RunId = "run2" }, other, default));
+        Assert.Equal(files[0].Content, await repo.ReadFileAsync("2026-Q3/v1/index.json", default));
+        Assert.Single(await repo.ListAsync("2026-Q3", default));
+        Assert.Contains("\"version\": 1", System.Text.Encoding.UTF8.GetString(await repo.ReadFileAsync("2026-Q3/latest.json", default)));
+    }
+
+    [Fact]
+    public async Task Work_items_are_base64_on_the_queue_as_the_Functions_trigger_expects()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var queue = new Hub.Storage.Queues.SyncWorkQueue(storage);
+        await queue.EnqueueAsync(new Hub.Storage.Queues.SyncWorkItem("portal-dossiers", "G12.01", DateTimeOffset.UnixEpoch), default);
+        var plain = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, storage.Queue(StorageNames.SyncWorkQueue).Name);
+        var raw = (await plain.ReceiveMessageAsync()).Value.Body.ToString();
+        var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(raw));
+        Assert.Equal(new Hub.Storage.Queues.SyncWorkItem("portal-dossiers", "G12.01", DateTimeOffset.UnixEpoch), Hub.Storage.Queues.SyncWorkQueue.Parse(decoded));
+        Assert.Throws<FormatException>(() => Hub.Storage.Queues.SyncWorkQueue.Parse("{\"source\":\"\"}"));
+        Assert.Throws<FormatException>(() => Hub.Storage.Queues.SyncWorkQueue.Parse("not json"));
+    }
+}
