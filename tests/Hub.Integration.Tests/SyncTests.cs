@@ -22,7 +22,8 @@ public class SyncTests(AzuriteFixture azurite)
         return n;
     }
 
-    private static int DistinctDossiers(TestHub hub) => hub.Portal.Data.Dossiers.Select(d => d.Id).Distinct().Count();
+    /// <summary>Dossiers the units received (registrations never received carry no NgayTiepNhan and are skipped).</summary>
+    internal static int DistinctDossiers(TestHub hub) => hub.Portal.Data.Dossiers.Where(d => d.Record["NgayTiepNhan"] is not null).Select(d => d.Id).Distinct().Count();
 
     [Fact]
     public async Task Full_sync_keeps_the_latest_version_of_each_dossier_and_quarantines_bad_records_with_their_reason()
@@ -48,6 +49,12 @@ public class SyncTests(AzuriteFixture azurite)
         Assert.Equal(hub.Portal.Data.Dossiers.Count, runs.Sum(r => r.Read));
         Assert.Equal(runs.Sum(r => r.Read), runs.Sum(r => r.Stored + r.Stale + r.Quarantined));
         Assert.Equal(quarantined.Count, runs.Sum(r => r.Quarantined));
+
+        // Registrations never received are neither stored nor quarantined: skipped (counted with the stale ones).
+        var unreceived = hub.Portal.Data.Dossiers.Where(d => d.Record["NgayTiepNhan"] is null && d.Record["MaHoSo"] is not null).ToList();
+        Assert.NotEmpty(unreceived);
+        Assert.DoesNotContain(quarantined, q => unreceived.Any(u => u.Id == q.RecordId));
+        foreach (var u in unreceived) Assert.Null(await hub.Get<Hub.Storage.Evidence.DossierRepository>().GetAsync(u.UnitCode, u.Id, default));
     }
 
     [Fact]
@@ -229,7 +236,8 @@ public class MoreSourcesTests(AzuriteFixture azurite)
         await hub.SyncAllAsync(PortalAgenciesSource.SourceName, PortalDossiersSource.SourceName);
 
         var repo = hub.Get<Hub.Storage.Evidence.DossierRepository>();
-        var latest = hub.Portal.Data.Dossiers.GroupBy(d => d.Id).Select(g => g.MaxBy(v => v.Record["NgayCapNhat"]!.GetValue<string>())!).ToList();
+        var latest = hub.Portal.Data.Dossiers.Where(d => d.Record["NgayTiepNhan"] is not null)
+            .GroupBy(d => d.Id).Select(g => g.MaxBy(v => v.Record["NgayCapNhat"]!.GetValue<string>())!).ToList();
         var reordered = 0;
         foreach (var expected in latest)
         {

@@ -36,6 +36,7 @@ public sealed class PortalDataSet
 
         var feedAgencies = agencies.Select(a => FeedRecord.From(a.MaCoQuan!, a.MaCoQuan!, a.NgayCapNhat!, 0, ToNode(a))).ToList();
         var feedProcedures = procedures.Select(p => FeedRecord.From(p.MaTTHC!, p.MaDonVi!, p.NgayCapNhat!, 0, ToNode(p))).ToList();
+        AddUnreceived(random, scale, dossiers);
         Spoil(random, scale.MalformedRate, dossiers);
         var sortedDossiers = Sorted(dossiers);
         Reorder(random, scale.OutOfOrderRate, sortedDossiers);
@@ -280,6 +281,23 @@ public sealed class PortalDataSet
         }
     }
 
+    /// <summary>Online registrations the units have not received (TrangThaiHoSo 1) or refused (3): no NgayTiepNhan.</summary>
+    private static void AddUnreceived(Random random, SyntheticScale scale, List<FeedRecord> records)
+    {
+        var received = records.Where(r => r.Sequence == 0).Take(Math.Max(1, scale.DossiersPerQuarter / 100)).ToList();
+        foreach (var r in received)
+        {
+            var node = (JsonObject)r.Record.DeepClone();
+            var id = r.Id + "-DK";
+            node["MaHoSo"] = id;
+            node["NgayTiepNhan"] = null;
+            node["NgayHenTra"] = null;
+            node["NgayDongBo"] = null;
+            node["TrangThaiHoSo"] = random.Next(2) == 0 ? 1 : 3;
+            records.Add(r with { Id = id, Record = node });
+        }
+    }
+
     /// <summary>Spoils a fraction of dossier records the ways real feeds go wrong, to exercise quarantine.</summary>
     private static void Spoil(Random random, double rate, List<FeedRecord> records)
     {
@@ -287,6 +305,7 @@ public sealed class PortalDataSet
         for (var i = 0; i < records.Count; i++)
         {
             if (random.NextDouble() >= rate) continue;
+            if (records[i].Record["NgayTiepNhan"] is null) continue; // unreceived registrations are a scenario of their own
             var node = (JsonObject)records[i].Record.DeepClone();
             switch (random.Next(4))
             {

@@ -27,6 +27,9 @@ public sealed class PortalMapper(PersonalDataHasher hasher)
         var unit = !string.IsNullOrWhiteSpace(rec.MaDonVi) ? rec.MaDonVi : rec.DonViXuLy;
         if (string.IsNullOrWhiteSpace(unit)) return bad("MaDonVi and DonViXuLy are both missing");
         if (!PortalTime.TryParse(rec.NgayCapNhat, out var version)) return bad($"NgayCapNhat '{rec.NgayCapNhat}' is not a yyyyMMddHHmmss time");
+        // Registered online but not (yet) received, or refused at reception: well-formed, and not a dossier the index counts.
+        if (string.IsNullOrEmpty(rec.NgayTiepNhan) && rec.TrangThaiHoSo is 1 or 3)
+            return MapResult<DossierSnapshot>.Skip(rec.MaHoSo, $"not received (TrangThaiHoSo {rec.TrangThaiHoSo})");
         if (!PortalTime.TryParse(rec.NgayTiepNhan, out var received)) return bad($"NgayTiepNhan '{rec.NgayTiepNhan}' is not a yyyyMMddHHmmss time");
         if (!Optional(rec.NgayHenTra, out var due)) return bad($"NgayHenTra '{rec.NgayHenTra}' is not a yyyyMMddHHmmss time");
         if (!Optional(rec.NgayKetThucXuLy, out var finished)) return bad($"NgayKetThucXuLy '{rec.NgayKetThucXuLy}' is not a yyyyMMddHHmmss time");

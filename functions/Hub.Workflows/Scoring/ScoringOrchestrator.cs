@@ -32,10 +32,14 @@ public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, Scori
         context.SetCustomStatus(new ScoringProgress("scoring-units", done, units.Count, gaps, runId));
         foreach (var batch in units.Chunk(Math.Max(1, s.BatchSize)))
         {
-            var tasks = batch.Select(unit => ScoreUnitAsync(context, new UnitScoringInput(input.Period, runId, unit, s.Methodology), retry)).ToList();
-            await Task.WhenAll(tasks);
-            done += batch.Length;
-            context.SetCustomStatus(new ScoringProgress("scoring-units", done, units.Count, gaps, runId));
+            var pending = batch.Select(unit => ScoreUnitAsync(context, new UnitScoringInput(input.Period, runId, unit, s.Methodology), retry)).ToList();
+            while (pending.Count > 0)
+            {
+                var finished = await Task.WhenAny(pending);
+                pending.Remove(finished);
+                await finished; // a unit that failed for good fails the run here, by name
+                context.SetCustomStatus(new ScoringProgress("scoring-units", ++done, units.Count, gaps, runId));
+            }
         }
 
         // 3. Roll up the hierarchy, store scores (table + result blob).

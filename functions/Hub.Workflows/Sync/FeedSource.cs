@@ -33,16 +33,19 @@ public abstract class FeedSource<T>(KnownUnits knownUnits, bool perUnit) : ISync
         var units = await knownUnits.GetAsync(ct);
         var good = new List<MapResult<T>>();
         var bad = new List<BadRecord>();
+        var skipped = 0;
         for (var i = 0; i < page.Records.Count; i++)
         {
             var mapped = Map(page.Records[i]);
+            if (mapped.Skipped) { skipped++; continue; }
             var problem = mapped.Error ?? (UnitOf(mapped.Value!) is { } unit && !units.Contains(unit) ? $"unknown unit '{unit}'" : null);
             if (problem is null) good.Add(mapped);
             else bad.Add(new BadRecord(i, mapped.Id, problem));
         }
         var outcome = good.Count > 0 ? await StoreAsync(good, ct) : new VersionedUpsert.Outcome(0, 0);
         DateTimeOffset? newest = good.Count > 0 ? good.Max(g => g.Version) : null;
-        return new PageResult(outcome.Stored, outcome.Stale, bad, newest);
+        // Skipped records (well-formed, nothing to count yet) are reported with the stale ones: read, not stored, not bad.
+        return new PageResult(outcome.Stored, outcome.Stale + skipped, bad, newest);
     }
 
     protected static string? Scope(string scope) => scope == "*" ? null : scope;
