@@ -3,7 +3,7 @@ using static Hub.Domain.Tests.Build;
 
 namespace Hub.Domain.Tests;
 
-/// <summary>Hand-computed cases, one rule at a time (../shared/index-766.md).</summary>
+/// <summary>Hand-computed cases, one rule at a time (docs/methodology-766-2022.md).</summary>
 public class IndicatorTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Hub.Domain.Audit;
 
-// Wire shapes of the audit file (../shared/index-766.md, "Audit file format"). Everything is read as text
+// Wire shapes of the audit file (docs/methodology-766-2022.md, "Audit file format"). Everything is read as text
 // first so that a bad value is reported with its record and field, not as a serializer stack trace.
 
 public sealed record UnitRecord(string? Code, string? Name, string? ParentCode);

@@ -3,7 +3,7 @@ using Hub.Domain.Scoring;
 
 namespace Hub.Domain.Audit;
 
-/// <summary>Writes an index result in the audit output format (../shared/index-766.md): numbers unrounded,
+/// <summary>Writes an index result in the audit output format (docs/methodology-766-2022.md): numbers unrounded,
 /// null where not applicable, units by code. The same bytes for the same result, every time.</summary>
 public static class IndexResultJson
 {

@@ -5,7 +5,7 @@ using Hub.Domain.Periods;
 namespace Hub.Domain.Scoring;
 
 /// <summary>Counts records into per-unit evidence for one period, in one streaming pass, in any order.
-/// The rules are those of methodology 766 (../shared/index-766.md); the catalog's parameters tune them.</summary>
+/// The rules are those of methodology 766 (docs/methodology-766-2022.md); the catalog's parameters tune them.</summary>
 public sealed class EvidenceAccumulator(Period period, CatalogParameters parameters, int sampleSize = EvidenceAccumulator.DefaultSampleSize)
 {
     public const int DefaultSampleSize = 10;
