@@ -12,7 +12,7 @@ public static class ReportRenderer
         new("index.csv", "text/csv; charset=utf-8", CsvReport.Render(result)),
         // Tracked beside the index, never part of it.
         new("plan-targets.json", "application/json",
-            Hub.Domain.Targets.TargetProgress.ToJson(result.Period, Hub.Domain.Targets.TargetProgress.Compute(result, Hub.Domain.Catalog.IndexCatalogs.Get(result.Methodology)))),
+            Hub.Domain.Targets.TargetProgress.ToJson(result, Hub.Domain.Catalog.IndexCatalogs.Get(result.Methodology))),
     ];
 
     /// <summary>SHA-256 over the files (name and content, in name order): the identity of a publication's content.</summary>

@@ -21,9 +21,11 @@ public static class StorageNames
     public const string ReportsContainer = "reports";
 
     public const string SyncWorkQueue = "sync-work";
+    /// <summary>Where the Functions host moves a sync work item after maxDequeueCount failures (its naming rule).</summary>
+    public const string SyncWorkPoisonQueue = SyncWorkQueue + "-poison";
     public const string IndexPublishedQueue = "index-published";
 
     public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable];
     public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer];
-    public static readonly string[] Queues = [SyncWorkQueue, SyncWorkQueue + "-poison", IndexPublishedQueue];
+    public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue];
 }

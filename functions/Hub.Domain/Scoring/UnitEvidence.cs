@@ -20,8 +20,6 @@ public sealed record UnitEvidence
 
     /// <summary>Dossiers received in the period per procedure code: 3.3 counts those whose procedure turns out to be online.</summary>
     public IReadOnlyDictionary<string, ProcedureIntake> IntakeByProcedure { get; init; } = new Dictionary<string, ProcedureIntake>();
-
-    public static UnitEvidence Empty(string unitCode) => new() { UnitCode = unitCode, Counts = new Dictionary<string, MeasureCount>() };
 }
 
 /// <summary>A numerator/denominator pair, with a sample of the ids counted in the denominator but not the numerator.</summary>

@@ -39,6 +39,9 @@ public static class TargetProgress
         }).ToList())).ToList();
     }
 
+    /// <summary>The targets view of a result, as the file published beside the index.</summary>
+    public static byte[] ToJson(IndexResult result, IndexCatalog catalog) => ToJson(result.Period, Compute(result, catalog));
+
     public static byte[] ToJson(string period, IReadOnlyList<UnitTargets> units) =>
         JsonSerializer.SerializeToUtf8Bytes(new { view = "plan-targets (tracked, not scored)", period, units },
             new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

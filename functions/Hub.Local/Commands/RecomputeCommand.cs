@@ -34,7 +34,7 @@ public static class RecomputeCommand
                 using (var o = File.Create(temp)) IndexResultJson.Write(o, result, parse.GetValue(explain));
                 File.Move(temp, outFile.FullName, overwrite: true);
                 if (parse.GetValue(targets) is { } targetsFile)
-                    File.WriteAllBytes(targetsFile.FullName, Hub.Domain.Targets.TargetProgress.ToJson(result.Period, Hub.Domain.Targets.TargetProgress.Compute(result, catalog)));
+                    File.WriteAllBytes(targetsFile.FullName, Hub.Domain.Targets.TargetProgress.ToJson(result, catalog));
                 Console.WriteLine($"{result.Units.Count} units scored for {result.Period} ({result.Methodology}) -> {outFile.FullName}");
                 return 0;
             }

@@ -18,7 +18,7 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
     public async Task<DrainResult> DrainAsync(CancellationToken ct, TimeSpan? retryAfter = null)
     {
         var queue = storage.Queue(StorageNames.SyncWorkQueue);
-        var poison = storage.Queue(StorageNames.SyncWorkQueue + "-poison");
+        var poison = storage.Queue(StorageNames.SyncWorkPoisonQueue);
         int ok = 0, failed = 0, poisoned = 0;
         while (true)
         {

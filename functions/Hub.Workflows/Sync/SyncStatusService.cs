@@ -26,7 +26,7 @@ public sealed class SyncStatusService(SyncRunner runner, SyncStateRepository sta
             var lastRun = (await runs.LatestAsync(name, 1, ct)).FirstOrDefault();
             sources.Add(new SourceStatus(name, scopes.Count, lastSuccess, watermark, watermark is { } w ? now - w : null, errors, lastRun));
         }
-        var poison = storage.Queue(StorageNames.SyncWorkQueue + "-poison");
+        var poison = storage.Queue(StorageNames.SyncWorkPoisonQueue);
         var poisonCount = (await poison.ExistsAsync(ct)).Value ? (await poison.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount : 0;
         return new SyncStatus(now, sources, poisonCount);
     }
