@@ -7,7 +7,7 @@ namespace Hub.Domain.Tests;
 
 public class AuditFileTests
 {
-    private static readonly Period Q3 = new(2026, 3);
+    private static readonly Period Q3 = Period.OfQuarter(2026, 3);
 
     private static string Error(string json)
     {

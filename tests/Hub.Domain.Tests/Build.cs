@@ -9,7 +9,7 @@ namespace Hub.Domain.Tests;
 /// <summary>Small builders for hand-computed cases. Times are Vietnam local unless a test says otherwise.</summary>
 internal static class Build
 {
-    public static readonly Period Q3 = new(2026, 3);
+    public static readonly Period Q3 = Period.OfQuarter(2026, 3);
     public static readonly IndexCatalog Catalog = IndexCatalogs.Get("766-2022");
 
     public static DateTimeOffset Local(int month, int day, int hour = 9, int minute = 0, int second = 0, int year = 2026) =>

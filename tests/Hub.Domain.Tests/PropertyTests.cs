@@ -8,7 +8,7 @@ namespace Hub.Domain.Tests;
 
 public class PropertyTests
 {
-    private static readonly Period Q3 = new(2026, 3);
+    private static readonly Period Q3 = Period.OfQuarter(2026, 3);
 
     private static IndexResult Run(System.Text.Json.Nodes.JsonObject audit)
     {

@@ -13,7 +13,7 @@ public class EndToEndTests(AzuriteFixture azurite)
     public async Task Demo_pipeline_syncs_scores_and_publishes_into_Azurite()
     {
         var ns = AzuriteFixture.NewNamespace();
-        var period = new Period(2026, 3);
+        var period = Period.OfQuarter(2026, 3);
         var result = await DemoPipeline.RunAsync(new DemoOptions(period, new SyntheticScale(7, 12, 600, period, 0.01))
         {
             Settings = new Dictionary<string, string?> { ["StorageNamespace"] = ns },

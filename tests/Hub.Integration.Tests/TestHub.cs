@@ -14,7 +14,7 @@ namespace Hub.Integration.Tests;
 public sealed class TestHub : IAsyncDisposable
 {
     public const string ApiKey = "test-key";
-    public static readonly Period Q3 = new(2026, 3);
+    public static readonly Period Q3 = Period.OfQuarter(2026, 3);
 
     private TestHub(PortalSimulator portal, ServiceProvider services, CapturingLoggerProvider logs, string ns)
     {

@@ -42,6 +42,8 @@ public static class IndexResultJson
                 if (i.Denominator is null) w.WriteNull("denominator"); else w.WriteNumber("denominator", i.Denominator.Value);
                 Number(w, "points", i.Points);
                 w.WriteNumber("max", i.Max);
+                if (i.Source is not null) w.WriteString("source", i.Source);
+                if (!i.InputsAvailable) w.WriteBoolean("inputsAvailable", false);
                 if (i.Parts is not null)
                 {
                     w.WriteStartArray("parts");

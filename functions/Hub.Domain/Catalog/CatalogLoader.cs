@@ -76,8 +76,16 @@ public static class CatalogLoader
         if (parameters.PublicationDeadlineDays < 0) errors.Add("parameters.publicationDeadlineDays must not be negative");
         if (parameters.SyncLagHours <= 0) errors.Add("parameters.syncLagHours must be positive");
 
+        var rules = ScoringRules.Rescaled;
+        if (file.Scoring is { } scoring)
+        {
+            var rounding = scoring.Rounding ?? "none";
+            if (rounding is not ("none" or "halfUp2PerIndicator")) errors.Add($"scoring.rounding '{rounding}' is unknown (known: none, halfUp2PerIndicator)");
+            rules = new ScoringRules(rounding == "halfUp2PerIndicator", scoring.Rescale ?? true);
+        }
+
         if (errors.Count > 0) throw new DomainException($"{source} ({file.Version}) is invalid: {string.Join("; ", errors)}.");
-        return new IndexCatalog(file.Version!, file.Title ?? file.Version!, parameters, bands, groups);
+        return new IndexCatalog(file.Version!, file.Title ?? file.Version!, parameters, bands, groups, rules);
     }
 
     private static IndicatorPart ToPart(string? measure, double points, FormulaFile? formula, string? empty, string where, List<string> errors)
@@ -119,11 +127,12 @@ public static class CatalogLoader
 
     private static readonly List<BandFile> DefaultBands = [new("Tốt", 80), new("Khá", 65), new("Trung bình", 50), new("Yếu", 0)];
 
-    private sealed record CatalogFile(string? Version, string? Title, ParametersFile? Parameters, List<BandFile>? Bands, List<GroupFile>? Groups)
+    private sealed record CatalogFile(string? Version, string? Title, ParametersFile? Parameters, List<BandFile>? Bands, List<GroupFile>? Groups, ScoringFile? Scoring)
     {
         [JsonPropertyName("$schema")] public string? Schema { get; init; }
         public string? Description { get; init; }
     }
+    private sealed record ScoringFile(string? Rounding, bool? Rescale);
     private sealed record ParametersFile(int? PublicationDeadlineDays, double? SyncLagHours);
     private sealed record BandFile(string Name, double Min);
     private sealed record GroupFile(string Id, string? Name, double Max, List<IndicatorFile>? Indicators);

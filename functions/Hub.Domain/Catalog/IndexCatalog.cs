@@ -6,7 +6,8 @@ public sealed record IndexCatalog(
     string Title,
     CatalogParameters Parameters,
     IReadOnlyList<Band> Bands,
-    IReadOnlyList<IndicatorGroup> Groups)
+    IReadOnlyList<IndicatorGroup> Groups,
+    ScoringRules Rules)
 {
     public IEnumerable<Indicator> Indicators => Groups.SelectMany(g => g.Indicators);
 
@@ -14,6 +15,14 @@ public sealed record IndexCatalog(
 
     /// <summary>The band of a total: the first band (highest minimum first) whose minimum the total reaches.</summary>
     public string BandOf(double total) => Bands.First(b => total >= b.Min).Name;
+}
+
+/// <summary>How points become group scores and totals. 766-2022: unrounded, a group rescaled over its applicable
+/// indicators, the total over the scored groups. 766-portal: each indicator's points rounded half up to 2 decimals,
+/// a group = sum of its rounded points (null counts 0), no rescaling, total = sum of the groups when all are scored.</summary>
+public sealed record ScoringRules(bool RoundPointsHalfUp2, bool Rescale)
+{
+    public static readonly ScoringRules Rescaled = new(false, true);
 }
 
 public sealed record CatalogParameters(int PublicationDeadlineDays, double SyncLagHours);

@@ -5,7 +5,11 @@ namespace Hub.Domain.Catalog;
 /// <summary>The catalog versions shipped with the hub (Catalog/Versions/*.json, embedded). Adding a version is adding a file.</summary>
 public static class IndexCatalogs
 {
+    /// <summary>The hub's reference methodology, written for this project: the default of audit-file recomputes.</summary>
     public const string Default = "766-2022";
+
+    /// <summary>The methodology as the national portal computes and publishes it: the default of publications.</summary>
+    public const string Portal = "766-portal";
 
     private static readonly Lazy<IReadOnlyDictionary<string, IndexCatalog>> Loaded = new(LoadAll);
 

@@ -17,6 +17,7 @@ public sealed class EvidenceAccumulator(Period period, CatalogParameters paramet
     private static readonly int SyncedInTime = Measures.SlotOf(Measures.DossiersSyncedInTime);
     private static readonly int FinishedOnTime = Measures.SlotOf(Measures.DossiersFinishedOnTime);
     private static readonly int OpenNotOverdue = Measures.SlotOf(Measures.DossiersOpenNotOverdue);
+    private static readonly int HandledOnTime = Measures.SlotOf(Measures.DossiersHandledOnTime);
     private static readonly int PaidOnline = Measures.SlotOf(Measures.DossiersPaidOnline);
     private static readonly int Digitized = Measures.SlotOf(Measures.DossiersDigitizedAtReception);
     private static readonly int ElectronicResult = Measures.SlotOf(Measures.DossiersElectronicResult);
@@ -57,11 +58,19 @@ public sealed class EvidenceAccumulator(Period period, CatalogParameters paramet
         }
         if (d.FinishedAt is { } finished && Period.Contains(finished))
         {
-            t.Count(FinishedOnTime, IsOnTime(d.ReceivedAt, d.DueAt, finished), d.Id);
+            var onTime = IsOnTime(d.ReceivedAt, d.DueAt, finished);
+            t.Count(FinishedOnTime, onTime, d.Id);
+            t.Count(HandledOnTime, onTime, d.Id);
             t.Count(ElectronicResult, d.ElectronicResult, d.Id);
         }
         if (d.ReceivedAt < Period.End && (d.FinishedAt is null || d.FinishedAt >= Period.End))
-            t.Count(OpenNotOverdue, d.DueAt is null || d.DueAt >= Period.End, d.Id);
+        {
+            // The portal's TDGQ: dossiers handled in the period (finished in it, or still open at its end), on time
+            // when finished by the due date or, still open, not yet past it.
+            var notOverdue = d.DueAt is null || d.DueAt >= Period.End;
+            t.Count(OpenNotOverdue, notOverdue, d.Id);
+            t.Count(HandledOnTime, notOverdue, d.Id);
+        }
     }
 
     public void Add(FeedbackItem f)

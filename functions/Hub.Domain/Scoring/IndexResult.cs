@@ -17,7 +17,9 @@ public sealed record UnitResult(
 public sealed record GroupResult(string Id, string Name, double? Score, double Max);
 
 /// <summary>An indicator's counts and points. For a composite indicator Numerator/Denominator are null and Parts say it all.
-/// Missed: a bounded sample of the records (or procedures) that cost points, smallest ids first.</summary>
+/// Missed: a bounded sample of the records (or procedures) that cost points, smallest ids first.
+/// Source: where the counts came from ("hub": counted from the hub's synced records; "portal:{capture}": the portal's
+/// published evaluation; "counts": a counts file). InputsAvailable false: an input nobody had; no points.</summary>
 public sealed record IndicatorResult(
     string Id,
     string GroupId,
@@ -27,6 +29,8 @@ public sealed record IndicatorResult(
     double? Points,
     double Max,
     IReadOnlyList<string> Missed,
-    IReadOnlyList<PartResult>? Parts = null);
+    IReadOnlyList<PartResult>? Parts = null,
+    string? Source = null,
+    bool InputsAvailable = true);
 
 public sealed record PartResult(string Measure, long Numerator, long Denominator, double? Points, double Max);

@@ -8,7 +8,13 @@ namespace Hub.Domain.Scoring;
 /// applies the catalog's formulas, rescales groups and totals, bands and ranks siblings.</summary>
 public static class IndexScorer
 {
-    public static IndexResult Score(Period period, IndexCatalog catalog, UnitTree tree, IEnumerable<UnitEvidence> evidence, int sampleSize = EvidenceAccumulator.DefaultSampleSize)
+    public static IndexResult Score(Period period, IndexCatalog catalog, UnitTree tree, IEnumerable<UnitEvidence> evidence, int sampleSize = EvidenceAccumulator.DefaultSampleSize) =>
+        Score(period, catalog, tree, evidence, PortalInputs.None, sampleSize);
+
+    /// <summary>Scores with the hub's own evidence, pooled over every subtree, and, for the catalog's <c>portal.*</c>
+    /// measures, the portal's published inputs of each unit's own row (never pooled: the portal's parent rows carry
+    /// their own pooled counts).</summary>
+    public static IndexResult Score(Period period, IndexCatalog catalog, UnitTree tree, IEnumerable<UnitEvidence> evidence, PortalInputs portal, int sampleSize = EvidenceAccumulator.DefaultSampleSize)
     {
         var own = new Dictionary<string, UnitEvidence>(StringComparer.Ordinal);
         foreach (var e in evidence)
@@ -22,9 +28,25 @@ public static class IndexScorer
 
         var results = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
         foreach (var unit in tree.Units)
-            results[unit.Code] = ScoreUnit(unit, catalog, pooled[unit.Code]);
+        {
+            var counts = pooled[unit.Code];
+            results[unit.Code] = ScoreUnit(unit, catalog, (_, part) =>
+                Measures.IsPortal(part.Measure)
+                    ? portal.Find(unit.Code, Measures.PortalCode(part.Measure))
+                    : new IndicatorInput(counts.GetValueOrDefault(part.Measure) ?? MeasureCount.Zero, IndicatorInput.Hub));
+        }
         var ranked = Rank(tree, results);
         return new IndexResult(period.ToString(), catalog.Version, ranked);
+    }
+
+    /// <summary>Scores each row from its own inputs only (no pooling, no cross-unit resolution): how the portal's
+    /// published rows are reproduced from their counts. A row's input the lookup does not have is unknown.</summary>
+    public static IndexResult ScoreRows(Period period, IndexCatalog catalog, UnitTree tree, Func<string, Indicator, IndicatorPart, IndicatorInput?> inputs)
+    {
+        var results = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
+        foreach (var unit in tree.Units)
+            results[unit.Code] = ScoreUnit(unit, catalog, (indicator, part) => inputs(unit.Code, indicator, part));
+        return new IndexResult(period.ToString(), catalog.Version, Rank(tree, results));
     }
 
     /// <summary>3.2 needs every unit's online intake; 3.3 needs every unit's online procedures. Both become plain counts here.</summary>
@@ -91,36 +113,56 @@ public static class IndexScorer
         return pooled;
     }
 
-    private static UnitResult ScoreUnit(Units.Unit unit, IndexCatalog catalog, Dictionary<string, MeasureCount> counts)
+    private static UnitResult ScoreUnit(Units.Unit unit, IndexCatalog catalog, Func<Indicator, IndicatorPart, IndicatorInput?> inputs)
     {
+        var rules = catalog.Rules;
         var groups = new List<GroupResult>();
         var indicators = new List<IndicatorResult>();
         double groupScores = 0, groupMaxima = 0;
+        var allGroupsScored = true;
         foreach (var group in catalog.Groups)
         {
             double earned = 0, applicableMax = 0;
+            var inputsMissing = false;
             foreach (var indicator in group.Indicators)
             {
-                var result = ScoreIndicator(group.Id, indicator, counts);
+                var result = ScoreIndicator(group.Id, indicator, inputs, rules);
                 indicators.Add(result);
+                if (!result.InputsAvailable) inputsMissing = true;
                 if (result.Points is { } points) { earned += points; applicableMax += indicator.Points; }
             }
-            double? score = applicableMax > 0 ? group.Max * earned / applicableMax : null;
+            double? score = rules.Rescale
+                ? (applicableMax > 0 ? group.Max * earned / applicableMax : null)
+                // No rescaling: a not-applicable indicator adds 0 and the group stays out of its maximum; an input
+                // nobody has (not published, not captured) leaves the group unscored rather than guessed.
+                : (inputsMissing ? null : Rounding.HalfUp2(earned));
             groups.Add(new GroupResult(group.Id, group.Name, score, group.Max));
             if (score is { } s) { groupScores += s; groupMaxima += group.Max; }
+            else allGroupsScored = false;
         }
-        double? total = groupMaxima > 0 ? catalog.TotalMax * groupScores / groupMaxima : null;
+        double? total = rules.Rescale
+            ? (groupMaxima > 0 ? catalog.TotalMax * groupScores / groupMaxima : null)
+            : (allGroupsScored ? Rounding.HalfUp2(groupScores) : null);
         return new UnitResult(unit.Code, unit.Name, unit.ParentCode, total, total is { } t ? catalog.BandOf(t) : null, null, groups, indicators);
     }
 
-    private static IndicatorResult ScoreIndicator(string groupId, Indicator indicator, Dictionary<string, MeasureCount> counts)
+    private static IndicatorResult ScoreIndicator(string groupId, Indicator indicator, Func<Indicator, IndicatorPart, IndicatorInput?> inputs, ScoringRules rules)
     {
         var parts = new List<PartResult>();
         double earned = 0, applicableMax = 0;
         var missed = new List<string>();
+        var available = true;
+        string? source = null;
         foreach (var part in indicator.Parts)
         {
-            var c = counts.GetValueOrDefault(part.Measure) ?? MeasureCount.Zero;
+            if (inputs(indicator, part) is not { } input)
+            {
+                available = false;
+                parts.Add(new PartResult(part.Measure, 0, 0, null, part.Points));
+                continue;
+            }
+            source = source is null || source == input.Source ? input.Source : IndicatorInput.Mixed;
+            var c = input.Count;
             double? points = c.Denominator > 0
                 ? part.Formula.Points((double)c.Numerator / c.Denominator, part.Points)
                 : part.EmptyDenominator switch
@@ -133,11 +175,14 @@ public static class IndexScorer
             parts.Add(new PartResult(part.Measure, c.Numerator, c.Denominator, points, part.Points));
             missed.AddRange(c.Missed);
         }
-        double? indicatorPoints = applicableMax > 0 ? indicator.Points * earned / applicableMax : null;
+        double? indicatorPoints = !available || applicableMax <= 0 ? null : indicator.Points * earned / applicableMax;
+        if (rules.RoundPointsHalfUp2 && indicatorPoints is { } raw) indicatorPoints = Rounding.HalfUp2(raw);
         if (indicator.IsComposite)
-            return new IndicatorResult(indicator.Id, groupId, indicator.Name, null, null, indicatorPoints, indicator.Points, missed, parts);
+            return new IndicatorResult(indicator.Id, groupId, indicator.Name, null, null, indicatorPoints, indicator.Points, missed, parts, source, available);
         var only = parts[0];
-        return new IndicatorResult(indicator.Id, groupId, indicator.Name, only.Numerator, only.Denominator, indicatorPoints, indicator.Points, missed);
+        return available
+            ? new IndicatorResult(indicator.Id, groupId, indicator.Name, only.Numerator, only.Denominator, indicatorPoints, indicator.Points, missed, null, source, true)
+            : new IndicatorResult(indicator.Id, groupId, indicator.Name, null, null, null, indicator.Points, [], null, null, false);
     }
 
     /// <summary>Rank among siblings (roots among roots): total descending, ties by unit code. "No data" units get no rank.</summary>

@@ -23,7 +23,7 @@ public static class BenchCommand
             var n = parse.GetValue(dossiers);
             var u = parse.GetValue(units);
             var file = parse.GetValue(keep)?.FullName ?? Path.Combine(Path.GetTempPath(), $"hub-bench-{Environment.ProcessId}.json");
-            var period = new Period(2026, 3);
+            var period = Period.OfQuarter(2026, 3);
             var inv = CultureInfo.InvariantCulture;
             try
             {

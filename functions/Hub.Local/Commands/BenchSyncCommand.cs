@@ -24,7 +24,7 @@ public static class BenchSyncCommand
         command.SetAction(async (parse, ct) =>
         {
             var inv = CultureInfo.InvariantCulture;
-            var period = new Period(2026, 3);
+            var period = Period.OfQuarter(2026, 3);
             var data = PortalDataSet.Generate(new SyntheticScale(1, parse.GetValue(units), parse.GetValue(dossiers), period));
             await using var portal = await PortalSimulator.StartAsync(data, "bench-key");
             var ns = "b" + Guid.NewGuid().ToString("N")[..10];

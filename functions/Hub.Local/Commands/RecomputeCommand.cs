@@ -2,6 +2,9 @@ using System.CommandLine;
 using Hub.Domain;
 using Hub.Domain.Audit;
 using Hub.Domain.Catalog;
+using Hub.Domain.Periods;
+using Hub.Domain.Portal;
+using Hub.Domain.Scoring;
 
 namespace Hub.Local.Commands;
 
@@ -9,26 +12,37 @@ public static class RecomputeCommand
 {
     public static Command Create()
     {
-        var input = new Option<FileInfo>("--input") { Description = "Audit file (JSON, format of index-766.md)", Required = true };
-        var period = new Option<string>("--period") { Description = "Quarter, e.g. 2026-Q3", Required = true };
+        var input = new Option<FileInfo?>("--input") { Description = "Audit file (JSON, format of docs/methodology-766-2022.md)" };
+        var counts = new Option<DirectoryInfo?>("--counts") { Description = "Folder of the portal's group count files of one period (format qd766-canonical/1, docs/methodology-766-portal.md); every row is scored from its own counts" };
+        var period = new Option<string>("--period") { Description = "Month (2026-08), quarter (2026-Q3) or year (2026)", Required = true };
         var output = new Option<FileInfo>("--output") { Description = "Where to write the result (JSON); written only if scoring succeeds", Required = true };
-        var methodology = new Option<string>("--methodology") { Description = "Catalog version", DefaultValueFactory = _ => IndexCatalogs.Default };
+        var methodology = new Option<string?>("--methodology") { Description = $"Catalog version ({string.Join(", ", IndexCatalogs.Versions)}); default {IndexCatalogs.Default} for --input, 766-portal for --counts" };
         var explain = new Option<bool>("--explain") { Description = "Add, per indicator, a sample of the record ids that cost points" };
         var catalogFile = new Option<FileInfo?>("--catalog") { Description = "Score with a catalog file instead of a shipped version (validated the same way)" };
         var targets = new Option<FileInfo?>("--targets") { Description = "Also write progress against the plan targets (a separate view, not part of the score) to this file" };
-        var command = new Command("recompute", "Score an audit file offline (no storage needed).") { input, period, output, methodology, explain, catalogFile, targets };
+        var command = new Command("recompute", "Score an audit file or a portal counts folder offline (no storage needed).") { input, counts, period, output, methodology, explain, catalogFile, targets };
         command.SetAction(parse =>
         {
-            var inFile = parse.GetValue(input)!;
+            var inFile = parse.GetValue(input);
+            var countsDir = parse.GetValue(counts);
             var outFile = parse.GetValue(output)!;
-            if (!inFile.Exists) { Console.Error.WriteLine($"Input file not found: {inFile.FullName}"); return 2; }
+            if ((inFile is null) == (countsDir is null)) { Console.Error.WriteLine("error: give either --input (an audit file) or --counts (a counts folder)."); return 2; }
+            if (inFile is { Exists: false }) { Console.Error.WriteLine($"error: input file not found: {inFile.FullName}"); return 2; }
             try
             {
-                var p = Hub.Domain.Periods.Period.Parse(parse.GetValue(period));
-                var catalog = parse.GetValue(catalogFile) is { } cf ? IndexCatalogs.FromFile(cf.FullName) : IndexCatalogs.Get(parse.GetValue(methodology)!);
-                Hub.Domain.Scoring.IndexResult result;
-                using (var stream = new FileStream(inFile.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+                var p = Period.Parse(parse.GetValue(period));
+                var version = parse.GetValue(methodology) ?? (countsDir is null ? IndexCatalogs.Default : IndexCatalogs.Portal);
+                var catalog = parse.GetValue(catalogFile) is { } cf ? IndexCatalogs.FromFile(cf.FullName) : IndexCatalogs.Get(version);
+                IndexResult result;
+                if (countsDir is not null)
+                {
+                    result = CountsRecompute.Run(countsDir.FullName, p, catalog);
+                }
+                else
+                {
+                    using var stream = new FileStream(inFile!.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                     result = Recompute.Run(stream, p, catalog);
+                }
                 // Nothing partial: write next to the target, then move into place.
                 var temp = outFile.FullName + ".tmp-" + Environment.ProcessId;
                 using (var o = File.Create(temp)) IndexResultJson.Write(o, result, parse.GetValue(explain));
