@@ -22,6 +22,7 @@ public static class SourcesServiceCollectionExtensions
             PortalMapper.PersonalFields.Concat(RegistryMapper.PersonalFields).ToHashSet(StringComparer.Ordinal)));
 
         AddFeed<PortalClient, PortalOptions>(services, configuration, PortalOptions.Section);
+        AddFeed<Portal.Evaluation.PortalEvaluationClient, PortalOptions>(services, configuration, PortalOptions.Section);
         AddFeed<PopulationClient, PopulationOptions>(services, configuration, PopulationOptions.Section);
         AddFeed<BusinessClient, BusinessOptions>(services, configuration, BusinessOptions.Section);
         return services;

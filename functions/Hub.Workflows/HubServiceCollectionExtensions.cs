@@ -36,6 +36,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ScoreRepository>();
         services.AddSingleton<PublicationRepository>();
+        services.AddSingleton<Hub.Storage.Portal.PortalEvaluationRepository>();
 
         services.AddHubSources(configuration);
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section));
@@ -48,11 +49,13 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ISyncSource, PortalFeedbackSource>();
         services.AddSingleton<ISyncSource, PopulationSharingSource>();
         services.AddSingleton<ISyncSource, BusinessSharingSource>();
+        services.AddSingleton<ISyncSource, PortalEvaluationSource>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<SyncScheduler>();
         services.AddSingleton<SyncWorkHandler>();
         services.AddSingleton<SyncStatusService>();
         services.AddSingleton<ScoringStarter>();
+        services.AddSingleton<Reconciliation.ReconciliationService>();
         services.AddSingleton<Admin.AdminApi>();
         services.AddSingleton<Admin.AdminAuthenticator>();
 

@@ -1,6 +1,9 @@
 // Flex Consumption plan and the Function App (dotnet-isolated, .NET 10). App settings match
 // local.settings.sample.json one for one; connections are identity-based (__serviceUri / __credential /
 // __clientId) and secrets are Key Vault references resolved with the same identity.
+@description('The portal\'s departmentId of the Ministry (rootDepartmentId of its evaluation requests); empty: the unit of the API key.')
+param portalEvaluationRootId string = ''
+
 param name string
 param planName string
 param location string
@@ -93,7 +96,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SyncFeedbackSchedule', value: '0 10/30 * * * *' }
         { name: 'SyncPopulationSchedule', value: '0 15/30 * * * *' }
         { name: 'SyncBusinessSchedule', value: '0 20/30 * * * *' }
+        { name: 'SyncPortalEvaluationSchedule', value: '0 40 */6 * * *' }
         { name: 'ScoringSchedule', value: '0 0 19 * * *' }
+        { name: 'MonthlyScoringSchedule', value: '0 30 19 * * *' }
         { name: 'Sync__MaxPagesPerRun', value: '50' }
         // National Public Service Portal
         { name: 'Sources__Portal__BaseUrl', value: portalBaseUrl }
@@ -102,6 +107,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Sources__Portal__AttemptTimeout', value: '00:00:30' }
         { name: 'Sources__Portal__MaxRetries', value: '5' }
         { name: 'Sources__Portal__RetryDelay', value: '00:00:02' }
+        { name: 'Sources__Portal__EvaluationRootId', value: portalEvaluationRootId }
         // National population database (sharing log)
         { name: 'Sources__Population__BaseUrl', value: populationBaseUrl }
         { name: 'Sources__Population__ApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=population-api-key)' }
@@ -122,7 +128,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Personal data (Decree 13/2023/NĐ-CP): keyed hashing key
         { name: 'PersonalData__HashKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=personal-data-hash-key)' }
         // Scoring
-        { name: 'Scoring__Methodology', value: '766-2022' }
+        { name: 'Scoring__Methodology', value: '766-portal' }
         { name: 'Scoring__BatchSize', value: '50' }
         { name: 'Scoring__SyncRecheckInterval', value: '00:30:00' }
         { name: 'Scoring__SyncWaitLimit', value: '1.00:00:00' }

@@ -14,6 +14,9 @@ public sealed class CountsFolder
 {
     public const string Format = "qd766-canonical/1";
 
+    /// <summary>Source of every input read from a counts folder.</summary>
+    public const string Source = "counts";
+
     private readonly Dictionary<string, Dictionary<string, MeasureCount?>> _inputs = new(StringComparer.Ordinal); // unit -> code -> count (null: not published)
     private readonly List<Unit> _units = [];
 
@@ -44,7 +47,7 @@ public sealed class CountsFolder
     /// a null numerator or denominator, a group file missing from the folder).</summary>
     public IndicatorInput? Find(string unitCode, string indicatorCode) =>
         _inputs.TryGetValue(unitCode, out var codes) && codes.TryGetValue(indicatorCode, out var count) && count is not null
-            ? new IndicatorInput(count, "counts")
+            ? new IndicatorInput(count, Source)
             : null;
 
     private void ReadFile(string path, Period period, IndexCatalog catalog, Dictionary<string, Unit> seenUnits)

@@ -18,7 +18,7 @@ public sealed record GroupResult(string Id, string Name, double? Score, double M
 
 /// <summary>An indicator's counts and points. For a composite indicator Numerator/Denominator are null and Parts say it all.
 /// Missed: a bounded sample of the records (or procedures) that cost points, smallest ids first.
-/// Source: where the counts came from ("hub": counted from the hub's synced records; "portal:{capture}": the portal's
+/// Source: where the counts came from ("hub": counted from the hub's synced records; "portal": the portal's
 /// published evaluation; "counts": a counts file). InputsAvailable false: an input nobody had; no points.</summary>
 public sealed record IndicatorResult(
     string Id,

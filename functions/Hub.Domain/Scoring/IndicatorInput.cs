@@ -9,5 +9,7 @@ public sealed record IndicatorInput(MeasureCount Count, string Source)
     /// <summary>A composite whose parts came from different places.</summary>
     public const string Mixed = "mixed";
 
-    public static string Portal(string captureId) => "portal:" + captureId;
+    /// <summary>Taken from the portal's published evaluation (the capture is named by the run's reconciliation: the
+    /// source stays "portal" so that a re-capture with the same figures publishes nothing new).</summary>
+    public const string Portal = "portal";
 }

@@ -19,6 +19,6 @@ public sealed class PortalInputs
 
     public IndicatorInput? Find(string unitCode, string indicatorCode) =>
         _byUnit.TryGetValue(unitCode, out var codes) && codes.TryGetValue(indicatorCode, out var count)
-            ? new IndicatorInput(count, IndicatorInput.Portal(CaptureId))
+            ? new IndicatorInput(count, IndicatorInput.Portal)
             : null;
 }

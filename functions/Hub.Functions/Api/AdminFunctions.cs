@@ -36,6 +36,10 @@ public sealed class AdminFunctions(AdminApi api, AdminAuthenticator authenticato
     public Task<IActionResult> GetScores([HttpTrigger(AuthorizationLevel.Function, "get", Route = "scores/{period}")] HttpRequest req, string period) =>
         Run(req, (_, _, ct) => api.ScoresAsync(period, req.Query["unit"].FirstOrDefault(), ct));
 
+    [Function("GetReconciliation")]
+    public Task<IActionResult> GetReconciliation([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reconciliation/{period}")] HttpRequest req, string period) =>
+        Run(req, (_, _, ct) => api.ReconciliationAsync(period, req.Query["unit"].FirstOrDefault(), ct));
+
     [Function("GetSyncStatus")]
     public Task<IActionResult> GetSyncStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest req) =>
         Run(req, (_, _, ct) => api.SyncStatusAsync(ct));

@@ -5,16 +5,22 @@ using Microsoft.DurableTask.Client;
 
 namespace Hub.Functions.Scoring;
 
-/// <summary>Starts the scoring of the quarter that just closed (Vietnam time). Runs daily early in a quarter; the
-/// singleton instance id makes the extra ticks harmless, and a completed run is not redone by the timer.</summary>
+/// <summary>Starts the scoring of the quarter, and of the month, that just closed (Vietnam time). Each runs daily;
+/// the singleton instance id makes the extra ticks harmless, and a period already scored is not redone by a timer.</summary>
 public sealed class ScoringTimer(ScoringStarter starter, TimeProvider clock)
 {
     [Function("ScoringTimer")]
-    public async Task Run([TimerTrigger("%ScoringSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    public Task Quarterly([TimerTrigger("%ScoringSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        StartIfNewAsync(client, Period.LastClosedAt(clock.GetUtcNow(), PeriodKind.Quarter), "quarterly schedule", ct);
+
+    [Function("MonthlyScoringTimer")]
+    public Task Monthly([TimerTrigger("%MonthlyScoringSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        StartIfNewAsync(client, Period.LastClosedAt(clock.GetUtcNow(), PeriodKind.Month), "monthly schedule", ct);
+
+    private async Task StartIfNewAsync(DurableTaskClient client, Period period, string reason, CancellationToken ct)
     {
-        var period = Period.LastClosedAt(clock.GetUtcNow());
         var existing = await client.GetInstanceAsync(ScoringNames.InstanceId(period.ToString()), ct);
         if (existing is not null) return; // already scored (or scoring): re-runs are for administrators
-        await starter.StartAsync(client, period, "timer", "quarterly schedule", ct);
+        await starter.StartAsync(client, period, "timer", reason, ct);
     }
 }

@@ -33,4 +33,8 @@ public sealed class SyncTimers(SyncScheduler scheduler)
     [Function("SyncBusinessTimer")]
     public Task Business([TimerTrigger("%SyncBusinessSchedule%")] TimerInfo timer, CancellationToken ct) =>
         scheduler.EnqueueAsync(BusinessSharingSource.SourceName, ct);
+
+    [Function("SyncPortalEvaluationTimer")]
+    public Task PortalEvaluation([TimerTrigger("%SyncPortalEvaluationSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        scheduler.EnqueueAsync(PortalEvaluationSource.SourceName, ct);
 }

@@ -12,7 +12,7 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var period = new Option<string?>("--period") { Description = "Quarter to score, e.g. 2026-Q3 (default: the last closed quarter, Vietnam time)" };
+        var period = new Option<string?>("--period") { Description = "Period to score: a month (2026-08), a quarter (2026-Q3) or a year (2026); default: the last closed quarter, Vietnam time" };
         var units = new Option<int>("--units") { Description = "Number of synthetic units", DefaultValueFactory = _ => 30 };
         var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers per quarter", DefaultValueFactory = _ => 3000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data (same seed, same data)", DefaultValueFactory = _ => 766 };
@@ -82,6 +82,12 @@ public static class DemoCommand
             Console.WriteLine($"  content hash: {p.ContentHash}");
         }
         Console.WriteLine($"  scores: table Scores (partition {s.Period}), history: table ScoreHistory; events: queue index-published");
+        if (r.Reconciliation is { } rec)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Reconciliation with the portal's capture {rec.CaptureId}: {rec.UnitsAgreeing} units agree, {rec.UnitsDiffering} differ (GET /api/reconciliation/{s.Period})");
+            foreach (var u in rec.Units.Where(u => !u.Agrees).Take(5)) Console.WriteLine("  " + Hub.Domain.Portal.Reconciler.Describe(u));
+        }
         Console.WriteLine($"Done in {r.Elapsed.TotalSeconds.ToString("0.0", inv)} s.");
     }
 }

@@ -25,6 +25,7 @@ public sealed record DemoResult(
     ScoringOutcome Scoring,
     IReadOnlyList<StoredScore> Scores,
     IReadOnlyList<Publication> Publications,
+    Hub.Domain.Portal.Reconciliation? Reconciliation,
     TimeSpan Elapsed);
 
 /// <summary>The main job, end to end on local parts: portal simulator on loopback, Azurite, sync through the real
@@ -49,6 +50,9 @@ public static class DemoPipeline
 
         // Sync, in dependency order: units first (procedures and dossiers are checked against them).
         await LocalSync.RunAsync(services, ct);
+        // The portal's evaluation of the demo's period (the timer captures only the recent periods).
+        await services.GetRequiredService<SyncScheduler>().EnqueueScopeAsync(PortalEvaluationSource.SourceName, options.Period.ToString(), ct);
+        await services.GetRequiredService<LocalQueueDrainer>().DrainAsync(ct);
         var runs = new List<SyncRun>();
         var runRepo = services.GetRequiredService<SyncRunRepository>();
         foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
@@ -68,6 +72,7 @@ public static class DemoPipeline
 
         var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period.ToString(), ct);
         var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period.ToString(), ct);
-        return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, started.Elapsed);
+        var reconciliation = (await services.GetRequiredService<Hub.Workflows.Reconciliation.ReconciliationService>().CompareAsync(options.Period.ToString(), null, ct)).Result;
+        return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, started.Elapsed);
     }
 }

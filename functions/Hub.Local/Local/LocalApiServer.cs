@@ -56,6 +56,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         Route("GET", "/api/publications/{period}", (c, _, _, ct) => api.ListPublicationsAsync(Period(c), ct));
         Route("POST", "/api/publications/{period}/approval", (c, by, body, ct) => api.DecideAsync(client, Period(c), body, by, ct));
         Route("GET", "/api/scores/{period}", (c, _, _, ct) => api.ScoresAsync(Period(c), c.Request.Query["unit"].FirstOrDefault(), ct));
+        Route("GET", "/api/reconciliation/{period}", (c, _, _, ct) => api.ReconciliationAsync(Period(c), c.Request.Query["unit"].FirstOrDefault(), ct));
         Route("GET", "/api/sync/status", (_, _, _, ct) => api.SyncStatusAsync(ct));
 
         await app.StartAsync();

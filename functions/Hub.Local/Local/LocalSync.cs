@@ -10,7 +10,7 @@ public static class LocalSync
     public static readonly string[] Order =
     [
         PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName, PortalDossiersSource.SourceName, PortalRatingsSource.SourceName,
-        PortalFeedbackSource.SourceName, PopulationSharingSource.SourceName, BusinessSharingSource.SourceName,
+        PortalFeedbackSource.SourceName, PopulationSharingSource.SourceName, BusinessSharingSource.SourceName, PortalEvaluationSource.SourceName,
     ];
 
     public static async Task RunAsync(IServiceProvider services, CancellationToken ct, params string[] sources)

@@ -16,6 +16,9 @@ public sealed class PortalDataSet
     public required IReadOnlyList<FeedRecord> Agencies { get; init; }
     public required IReadOnlyList<FeedRecord> Procedures { get; init; }
     public required IReadOnlyList<FeedRecord> Dossiers { get; init; }
+    /// <summary>The dossiers as the portal itself holds them, before the feed's injected corruptions: what its own
+    /// evaluation counts.</summary>
+    public required IReadOnlyList<FeedRecord> PortalDossiers { get; init; }
     public required IReadOnlyList<FeedRecord> Ratings { get; init; }
     public required IReadOnlyList<FeedRecord> Feedback { get; init; }
     public required IReadOnlyList<FeedRecord> PopulationLog { get; init; }
@@ -37,6 +40,7 @@ public sealed class PortalDataSet
         var feedAgencies = agencies.Select(a => FeedRecord.From(a.MaCoQuan!, a.MaCoQuan!, a.NgayCapNhat!, 0, ToNode(a))).ToList();
         var feedProcedures = procedures.Select(p => FeedRecord.From(p.MaTTHC!, p.MaDonVi!, p.NgayCapNhat!, 0, ToNode(p))).ToList();
         AddUnreceived(random, scale, dossiers);
+        var truth = dossiers.ToList(); // what the portal itself holds: the feed's corruptions happen on the way out
         Spoil(random, scale.MalformedRate, dossiers);
         var sortedDossiers = Sorted(dossiers);
         Reorder(random, scale.OutOfOrderRate, sortedDossiers);
@@ -45,6 +49,7 @@ public sealed class PortalDataSet
             Agencies = Sorted(feedAgencies),
             Procedures = Sorted(feedProcedures),
             Dossiers = sortedDossiers,
+            PortalDossiers = truth,
             Ratings = Sorted(extra.Ratings),
             Feedback = Sorted(feedback),
             PopulationLog = Sorted(extra.Population),
@@ -203,10 +208,16 @@ public sealed class PortalDataSet
             var seq = 0;
             records.Add(FeedRecord.From(id, code, PortalTime.Write(synced), seq++, ToNode(Version(2, synced, false))));
             var processingAt = received.AddHours(20);
+            // Each version is stamped after the one before it (NgayCapNhat strictly increases), as the portal's own
+            // status changes are: a dossier synced late still has its later statuses dated after the sync.
+            var processingVersion = Later(processingAt, synced.AddMinutes(1));
             if (finished is null || finished > processingAt)
-                records.Add(FeedRecord.From(id, code, PortalTime.Write(Later(processingAt, synced)), seq++, ToNode(Version(4, Later(processingAt, synced), false))));
+                records.Add(FeedRecord.From(id, code, PortalTime.Write(processingVersion), seq++, ToNode(Version(4, processingVersion, false))));
             if (finished is { } done)
-                records.Add(FeedRecord.From(id, code, PortalTime.Write(Later(done.AddMinutes(30), synced)), seq++, ToNode(Version(10, Later(done.AddMinutes(30), synced), true))));
+            {
+                var finalVersion = Later(done.AddMinutes(30), processingVersion.AddMinutes(1));
+                records.Add(FeedRecord.From(id, code, PortalTime.Write(finalVersion), seq++, ToNode(Version(10, finalVersion, true))));
+            }
 
             // The registries' sharing logs: the unit looked the applicant up for this dossier (reuse, not asked again).
             if (random.NextDouble() < q * 0.7)

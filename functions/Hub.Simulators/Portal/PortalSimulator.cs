@@ -1,4 +1,5 @@
 using System.Net;
+using EvaluationAnswer = Hub.Simulators.Portal.Evaluation.EvaluationResponses.Answer;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,7 @@ public sealed class PortalSimulator : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         var sim = new PortalSimulator(app, data, new FaultPlan(), apiKey);
+        sim._evaluation = new Lazy<Evaluation.EvaluationResponses>(() => new Evaluation.EvaluationResponses(data));
         sim.Map();
         await app.StartAsync();
         var address = app.Urls.First();
@@ -80,9 +82,27 @@ public sealed class PortalSimulator : IAsyncDisposable
         // The registries' sharing logs, served by the same loopback stand-in under their own paths.
         _app.MapGet("/api/v1/dancu/nhatky", (HttpRequest r) => Page(Data.PopulationLog, r, scoped: true));
         _app.MapGet("/api/v1/doanhnghiep/nhatky", (HttpRequest r) => Page(Data.BusinessLog, r, scoped: true));
+        // The portal's published evaluation (six endpoints, POST, HTTP 201).
+        _app.MapPost("/api/v1/reporting/evaluation/{endpoint}", (RequestDelegate)(async context =>
+        {
+            EvaluationAnswer answer;
+            try
+            {
+                using var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+                answer = _evaluation.Value.Respond((string)context.Request.RouteValues["endpoint"]!, body.RootElement);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                answer = new EvaluationAnswer(400, """{"code":"BAD_REQUEST","data":null,"message":"Body không phải JSON"}"""u8.ToArray());
+            }
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
+        }));
     }
 
     private readonly Dictionary<IReadOnlyList<FeedRecord>, ILookup<string, FeedRecord>> _byUnit = [];
+    private Lazy<Evaluation.EvaluationResponses> _evaluation = default!;
 
     private IResult Page(IReadOnlyList<FeedRecord> all, HttpRequest request, bool scoped)
     {

@@ -15,7 +15,8 @@ public sealed partial class AdminApi(
     ScoringStarter starter,
     ScoreRepository scores,
     PublicationRepository publications,
-    SyncStatusService syncStatus)
+    SyncStatusService syncStatus,
+    Reconciliation.ReconciliationService reconciliation)
 {
     public const int MaxBodyBytes = 16 * 1024;
     public const int MinReasonLength = 10;
@@ -122,6 +123,18 @@ public sealed partial class AdminApi(
             runId = all[0].RunId,
             units = all.Select(s => new { s.Unit.Code, s.Unit.Name, s.Unit.ParentCode, s.Unit.Total, s.Unit.Band, s.Unit.Rank, s.Unit.Groups }),
         });
+    }
+
+    /// <summary>GET reconciliation/{period}[?unit=CODE]: the hub's figures against the portal's latest capture.</summary>
+    public async Task<ApiResponse> ReconciliationAsync(string period, string? unit, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (unit is not null && !UnitCodePattern().IsMatch(unit))
+            return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
+        var outcome = await reconciliation.CompareAsync(p.ToString(), unit, ct);
+        if (outcome.Result is not { } result) return ApiResponse.NotFound(outcome.Missing!);
+        if (unit is not null && result.Units.Count == 0) return ApiResponse.NotFound($"No score of unit '{unit}' for {p}.");
+        return ApiResponse.Ok(result);
     }
 
     /// <summary>GET sync/status.</summary>

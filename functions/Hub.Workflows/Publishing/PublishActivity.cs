@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Hub.Reports;
+using Hub.Storage.Portal;
+using Hub.Workflows.Reconciliation;
 using Hub.Storage;
 using Hub.Storage.Publications;
 using Hub.Storage.Scores;
@@ -10,14 +13,23 @@ namespace Hub.Workflows.Publishing;
 
 /// <summary>Renders the reports of a run, and publishes them as the next version unless the latest version already
 /// has the same content (then says so). Sends "index published" after the version is recorded.</summary>
-public sealed class PublishActivity(EvidenceStore store, PublicationRepository publications, IIndexPublishedEvents events, TimeProvider clock, ILogger<PublishActivity> logger)
+public sealed class PublishActivity(EvidenceStore store, PublicationRepository publications, PortalEvaluationRepository portal, IIndexPublishedEvents events, TimeProvider clock, ILogger<PublishActivity> logger)
     : TaskActivity<PublicationRequest, PublicationOutcome>
 {
     public override async Task<PublicationOutcome> RunAsync(TaskActivityContext context, PublicationRequest input)
     {
         var result = await store.LoadResultAsync(input.ResultBlob, CancellationToken.None);
-        var files = ReportRenderer.Render(result);
+        var files = ReportRenderer.Render(result).ToList();
+        // The identity of a publication is its scores: a newer capture of the portal with the same scores publishes
+        // nothing new, so the reconciliation rides along without entering the hash.
         var hash = ReportRenderer.ContentHash(files);
+        if (await portal.LatestAsync(input.Period, CancellationToken.None) is { } capture)
+        {
+            var reconciliation = ReconciliationService.Reconcile(result, capture);
+            files.Add(new ReportFile(ReconciliationFile, "application/json", JsonSerializer.SerializeToUtf8Bytes(reconciliation, Json)));
+            logger.LogInformation("{Period}: reconciled with the portal's capture {CaptureId}: {Agreeing} units agree, {Differing} differ",
+                input.Period, capture.CaptureId, reconciliation.UnitsAgreeing, reconciliation.UnitsDiffering);
+        }
 
         var existing = await publications.ListAsync(input.Period, CancellationToken.None);
         if (existing.FirstOrDefault(p => p.RunId == input.RunId) is { } mine)
@@ -42,6 +54,9 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         logger.LogInformation("Published {Period} v{Version} ({Hash}) by {By}: {Reason}", input.Period, version, hash, input.RequestedBy, input.Reason);
         return new PublicationOutcome("published", version, Folder(publication), hash, null, null);
     }
+
+    public const string ReconciliationFile = "reconciliation.json";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Folder(Publication p) => $"{StorageNames.ReportsContainer}/{p.Folder}/";
 

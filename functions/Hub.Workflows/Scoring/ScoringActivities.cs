@@ -2,6 +2,7 @@ using Hub.Domain.Catalog;
 using Hub.Domain.Periods;
 using Hub.Domain.Scoring;
 using Hub.Storage.Evidence;
+using Hub.Storage.Portal;
 using Hub.Storage.Scores;
 using Hub.Storage.Sync;
 using Hub.Workflows.Sync;
@@ -12,17 +13,28 @@ namespace Hub.Workflows.Scoring;
 
 /// <summary>Has every source caught up past the period end? A scope is caught up when a run that started after the
 /// period end reached the end of the source's feed.</summary>
-public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner runner) : TaskActivity<string, SyncCheck>
+/// Sources synced per period (the portal's evaluation) are asked for the period's scope when it was never synced.
+public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner runner, SyncScheduler scheduler) : TaskActivity<string, SyncCheck>
 {
     public override async Task<SyncCheck> RunAsync(TaskActivityContext context, string period)
     {
-        var end = Period.Parse(period).End;
+        var p = Period.Parse(period);
+        var end = p.End;
         var all = await states.ListAsync(CancellationToken.None);
         var gaps = new List<string>();
         foreach (var source in runner.SourceNames.Order(StringComparer.Ordinal))
         {
             var scopes = all.Where(s => s.Source == source).ToList();
-            if (scopes.Count == 0) { gaps.Add($"{source}: never synced"); continue; }
+            if (runner.Source(source).ScopesRequiredFor(p) is { } required)
+            {
+                foreach (var scope in required.Where(r => !scopes.Any(s => s.Scope == r)))
+                {
+                    gaps.Add($"{source}/{scope}: never synced (requested now)");
+                    await scheduler.EnqueueScopeAsync(source, scope, CancellationToken.None);
+                }
+                scopes = scopes.Where(s => required.Contains(s.Scope)).ToList();
+            }
+            else if (scopes.Count == 0) { gaps.Add($"{source}: never synced"); continue; }
             foreach (var s in scopes.Where(s => s.LastSuccessAt is null || s.LastSuccessAt < end).OrderBy(s => s.Scope, StringComparer.Ordinal))
                 gaps.Add($"{source}/{s.Scope}: last caught up {(s.LastSuccessAt is { } at ? at.ToString("O") : "never")}, before the period end {end:O}");
         }
@@ -74,7 +86,7 @@ public sealed class ComputeUnitEvidenceActivity(
 
 /// <summary>Fan-in: loads every unit's evidence, resolves cross-unit indicators, pools the hierarchy, scores,
 /// stores scores (Table) and the full result (Blob).</summary>
-public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, ScoreRepository scores, TimeProvider clock, ILogger<RollUpActivity> logger)
+public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, ScoreRepository scores, PortalEvaluationRepository portal, TimeProvider clock, ILogger<RollUpActivity> logger)
     : TaskActivity<RollUpInput, RollUpOutcome>
 {
     public override async Task<RollUpOutcome> RunAsync(TaskActivityContext context, RollUpInput input)
@@ -93,7 +105,18 @@ public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, Sc
         });
         evidence.AddRange(await Task.WhenAll(loads));
 
-        var result = IndexScorer.Score(period, catalog, tree, evidence);
+        // What only the portal has (catalog measures portal.*) comes from its latest capture of the period: one capture.
+        var inputs = PortalInputs.None;
+        if (catalog.Indicators.Any(i => i.Parts.Any(p => Measures.IsPortal(p.Measure))))
+        {
+            if (await portal.LatestAsync(input.Period, CancellationToken.None) is { } capture)
+            {
+                inputs = capture.ToInputs();
+                logger.LogInformation("{Period}: the portal's inputs come from its capture {CaptureId}", input.Period, capture.CaptureId);
+            }
+            else logger.LogWarning("{Period}: no capture of the portal's evaluation; indicators only the portal counts stay unscored", input.Period);
+        }
+        var result = IndexScorer.Score(period, catalog, tree, evidence, inputs);
         var blob = await store.SaveResultAsync(input.Period, input.RunId, result, CancellationToken.None);
         await scores.SaveAsync(result, input.RunId, clock.GetUtcNow(), CancellationToken.None);
         var withTotal = result.Units.Count(u => u.Total is not null);

@@ -6,7 +6,7 @@ public sealed class ScoringOptions
 {
     public const string Section = "Scoring";
 
-    public string Methodology { get; set; } = Hub.Domain.Catalog.IndexCatalogs.Default;
+    public string Methodology { get; set; } = Hub.Domain.Catalog.IndexCatalogs.Portal;
     public int BatchSize { get; set; } = 50;
     public TimeSpan SyncRecheckInterval { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan SyncWaitLimit { get; set; } = TimeSpan.FromHours(24);

@@ -13,6 +13,10 @@ public interface ISyncSource
 
     Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct);
 
+    /// <summary>The scopes that must have caught up past a period's end before it is scored; null: every scope the
+    /// source has synced.</summary>
+    IReadOnlyList<string>? ScopesRequiredFor(Hub.Domain.Periods.Period period) => null;
+
     /// <summary>Validates and stores the page's good records idempotently; returns what happened to each.</summary>
     Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct);
 }

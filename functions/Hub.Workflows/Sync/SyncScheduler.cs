@@ -14,4 +14,12 @@ public sealed class SyncScheduler(SyncRunner runner, SyncWorkQueue queue, TimePr
         logger.LogInformation("Enqueued {Count} sync work items for {Source}", scopes.Count, source.Name);
         return scopes.Count;
     }
+
+    /// <summary>One work item for one scope (a period the portal's evaluation was never captured for, say).</summary>
+    public async Task EnqueueScopeAsync(string sourceName, string scope, CancellationToken ct)
+    {
+        var source = runner.Source(sourceName);
+        await queue.EnqueueAsync(new SyncWorkItem(source.Name, scope, clock.GetUtcNow()), ct);
+        logger.LogInformation("Enqueued sync work item {Source}/{Scope}", source.Name, scope);
+    }
 }
