@@ -70,6 +70,7 @@ public class ApiTests(AzuriteFixture azurite)
     [
         ("POST", $"scoring/{Q3}"), ("GET", $"scoring/{Q3}"), ("POST", $"publications/{Q3}"), ("GET", $"publications/{Q3}"),
         ("POST", $"publications/{Q3}/approval"), ("GET", $"scores/{Q3}"), ("GET", "sync/status"),
+        ("GET", $"reconciliation/{Q3}"),
     ];
 
     [Fact]
@@ -161,9 +162,32 @@ public class ApiTests(AzuriteFixture azurite)
         var unit = await SendAsync(api, Request(HttpMethod.Get, $"scores/{Q3}?unit=G12"));
         Assert.Equal(HttpStatusCode.OK, unit.Status);
         var indicators = unit.Body.GetProperty("unit").GetProperty("indicators");
-        Assert.Equal(14, indicators.GetArrayLength());
+        Assert.Equal(Hub.Domain.Catalog.IndexCatalogs.Get(Hub.Domain.Catalog.IndexCatalogs.Portal).Indicators.Count(), indicators.GetArrayLength());
         Assert.Contains(indicators.EnumerateArray(), i => i.GetProperty("missed").GetArrayLength() > 0); // explanation
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(api, Request(HttpMethod.Get, $"scores/{Q3}?unit=NOPE"))).Status);
+
+        // The hub against the portal's capture: the simulated portal counts three dossiers more at G12.01.01 (received,
+        // never in the sync feed), one online payment more at G12.02; the units outside those subtrees agree.
+        var reconciliation = await SendAsync(api, Request(HttpMethod.Get, $"reconciliation/{Q3}"));
+        Assert.Equal(HttpStatusCode.OK, reconciliation.Status);
+        var byUnit = reconciliation.Body.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!);
+        Assert.Equal(8, byUnit.Count);
+        Assert.True(byUnit["G12.03"].GetProperty("agrees").GetBoolean());
+        Assert.True(byUnit["G12.04"].GetProperty("agrees").GetBoolean());
+        var differing = byUnit["G12.01.01"];
+        Assert.False(differing.GetProperty("agrees").GetBoolean());
+        var onTime = differing.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "DOSSIER_ON_TIME");
+        Assert.True(onTime.GetProperty("flagged").GetBoolean());
+        Assert.StartsWith("denominator differs", onTime.GetProperty("cause").GetString());
+        Assert.Equal(onTime.GetProperty("hubDenominator").GetInt64() + 3, onTime.GetProperty("portalDenominator").GetInt64());
+        Assert.NotEmpty(onTime.GetProperty("sampleIds").EnumerateArray()); // the hub's dossiers that cost points, ids only
+        var payment = byUnit["G12.02"].GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "ONLINE_PAYMENT_DOSSIER");
+        Assert.StartsWith("numerator differs", payment.GetProperty("cause").GetString());
+        Assert.Equal(8, reconciliation.Body.GetProperty("unitsAgreeing").GetInt32() + reconciliation.Body.GetProperty("unitsDiffering").GetInt32());
+        var one = await SendAsync(api, Request(HttpMethod.Get, $"reconciliation/{Q3}?unit=G12.03"));
+        Assert.Equal(1, one.Body.GetProperty("units").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(api, Request(HttpMethod.Get, "reconciliation/2026-07"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(api, Request(HttpMethod.Get, "reconciliation/２０２６-Q3"))).Status);
 
         // Nothing pending any more.
         Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(api, Request(HttpMethod.Post, $"publications/{Q3}/approval", new { approve = true }))).Status);

@@ -29,7 +29,7 @@ public class EndToEndTests(AzuriteFixture azurite)
         var storage = StorageClients.FromConnectionString(azurite.ConnectionString, ns);
         var blobs = new List<string>();
         await foreach (var b in storage.Container(StorageNames.ReportsContainer).GetBlobsAsync()) blobs.Add(b.Name);
-        Assert.Equal(["2026-Q3/latest.json", "2026-Q3/v1/index.csv", "2026-Q3/v1/index.json", "2026-Q3/v1/plan-targets.json"], blobs.Order().ToArray());
+        Assert.Equal(["2026-Q3/latest.json", "2026-Q3/v1/index.csv", "2026-Q3/v1/index.json", "2026-Q3/v1/plan-targets.json", "2026-Q3/v1/reconciliation.json"], blobs.Order().ToArray());
         var rows = 0;
         await foreach (var _ in storage.Table(StorageNames.ScoresTable).QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "2026-Q3")) rows++;
         Assert.Equal(12, rows);

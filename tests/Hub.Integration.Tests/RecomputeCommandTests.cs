@@ -73,5 +73,49 @@ public class RecomputeCommandTests : IDisposable
         Assert.Contains("Input file not found", error);
     }
 
+    [Theory]
+    [InlineData("2026-08", "month")]
+    [InlineData("2026", "year")]
+    public void Counts_of_one_period_reproduce_what_the_portal_published(string period, string tag)
+    {
+        var counts = Path.Combine(AppContext.BaseDirectory, "fixtures", "portal-counts");
+        var output = Path.Combine(_dir, "portal.json");
+        var (code, error) = Run("recompute", "--methodology", "766-portal", "--counts", counts, "--period", period, "--output", output);
+        Assert.True(code == 0, error);
+        using var result = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Equal("766-portal", result.RootElement.GetProperty("methodology").GetString());
+        var units = result.RootElement.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!);
+        Assert.Equal(164, units.Count);
+        using var totals = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(counts, $"expected-TOTAL-{tag}.json")));
+        var province = totals.RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "H44");
+        var h44 = units["H44"];
+        Assert.Equal(province.GetProperty("total").GetDouble(), h44.GetProperty("total").GetDouble(), 0.02);
+        foreach (var g in h44.GetProperty("groups").EnumerateArray())
+            Assert.Equal(province.GetProperty("groups").GetProperty(g.GetProperty("id").GetString()!).GetDouble(), g.GetProperty("score").GetDouble(), 0.015);
+        // A unit row: ONLINE has no inputs, so no group score and no total (never the published figure).
+        var online = units["H44.07"].GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("id").GetString() == "ONLINE");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, online.GetProperty("score").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, units["H44.07"].GetProperty("total").ValueKind);
+    }
+
+    [Fact]
+    public void A_malformed_counts_file_names_file_unit_and_field_and_nothing_is_written()
+    {
+        var counts = Directory.CreateDirectory(Path.Combine(_dir, "counts")).FullName;
+        File.WriteAllText(Path.Combine(counts, "MDHL-month.json"), """
+        {"format":"qd766-canonical/1","group":"MDHL","period":{"type":"month","value":"2026-08"},
+         "units":[{"code":"H44","parentCode":null,"indicators":{"DOSSIER_RECEIVING_SATISFACTION":{"numerator":5,"denominator":4.5}}}]}
+        """);
+        var output = Path.Combine(_dir, "out.json");
+        var (code, error) = Run("recompute", "--counts", counts, "--period", "2026-08", "--output", output);
+        Assert.Equal(1, code);
+        Assert.Contains("MDHL-month.json: unit H44: field 'indicators.DOSSIER_RECEIVING_SATISFACTION.denominator' is 4.5", error);
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
+        var (both, message) = Run("recompute", "--counts", counts, "--input", output, "--period", "2026-08", "--output", output);
+        Assert.Equal(2, both);
+        Assert.Contains("either --input", message);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -58,7 +58,11 @@ public sealed class TestHub : IAsyncDisposable
     }
 
     /// <summary>Sync every source through the real queue, units first, as the demo does.</summary>
-    public Task SyncAllAsync(params string[] sources) => LocalSync.RunAsync(Services, CancellationToken.None, sources);
+    public async Task SyncAllAsync(params string[] sources)
+    {
+        await LocalSync.RunAsync(Services, CancellationToken.None, sources);
+        if (sources.Length == 0) await LocalSync.CaptureEvaluationAsync(Services, Q3, CancellationToken.None); // whatever today's date
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Hub.Domain.Catalog;
 using System.Collections.Concurrent;
 using Hub.Domain.Evidence;
 using Hub.Local.Local;
@@ -47,18 +48,22 @@ public class WorkflowTests(AzuriteFixture azurite)
 
         var scores = await hub.Get<ScoreRepository>().GetPeriodAsync(Q3, default);
         Assert.Equal(units.Count, scores.Count);
-        Assert.All(scores, s => Assert.Equal("766-2022", s.Methodology));
+        Assert.All(scores, s => Assert.Equal(IndexCatalogs.Portal, s.Methodology));
         var root = scores.Single(s => s.Unit.ParentCode is null).Unit;
         Assert.NotNull(root.Total);
-        // The root pools every dossier finished in the period: compare with an independent count from storage.
-        var finished = 0;
+        // The root pools every dossier handled in the period (finished in it, or still open at its end): compare with
+        // an independent count from storage. 766-portal: the total is the plain sum of the six groups.
+        var handled = 0;
         foreach (var u in units)
             await foreach (var d in hub.Get<DossierRepository>().QueryByUnitAsync(u.Code, TestHub.Q3.End, default))
-                if (d.FinishedAt is { } f && TestHub.Q3.Contains(f)) finished++;
-        Assert.Equal(finished, root.Indicators.Single(i => i.Id == "2.1").Denominator);
+                if (d.FinishedAt is not { } f || TestHub.Q3.Contains(f) || f >= TestHub.Q3.End) handled++;
+        Assert.Equal(handled, root.Indicators.Single(i => i.Id == "DOSSIER_ON_TIME").Denominator);
+        Assert.Equal(root.Total!.Value, root.Groups.Sum(g => g.Score!.Value), 6);
+        Assert.Equal("hub", root.Indicators.Single(i => i.Id == "DOSSIER_ON_TIME").Source);
+        Assert.Equal("portal", root.Indicators.Single(i => i.Id == "DOSSIER_SYNC").Source);
 
         var publication = Assert.Single(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
-        Assert.Equal(("tester", "test", "766-2022"), (publication.PublishedBy, publication.Reason, publication.Methodology));
+        Assert.Equal(("tester", "test", IndexCatalogs.Portal), (publication.PublishedBy, publication.Reason, publication.Methodology));
         var json = await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/index.json", default);
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         Assert.Equal(units.Count, doc.RootElement.GetProperty("units").GetArrayLength());

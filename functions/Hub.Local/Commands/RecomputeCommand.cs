@@ -27,7 +27,7 @@ public static class RecomputeCommand
             var countsDir = parse.GetValue(counts);
             var outFile = parse.GetValue(output)!;
             if ((inFile is null) == (countsDir is null)) { Console.Error.WriteLine("error: give either --input (an audit file) or --counts (a counts folder)."); return 2; }
-            if (inFile is { Exists: false }) { Console.Error.WriteLine($"error: input file not found: {inFile.FullName}"); return 2; }
+            if (inFile is { Exists: false }) { Console.Error.WriteLine($"error: Input file not found: {inFile.FullName}"); return 2; }
             try
             {
                 var p = Period.Parse(parse.GetValue(period));

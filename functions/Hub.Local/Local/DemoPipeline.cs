@@ -51,8 +51,7 @@ public static class DemoPipeline
         // Sync, in dependency order: units first (procedures and dossiers are checked against them).
         await LocalSync.RunAsync(services, ct);
         // The portal's evaluation of the demo's period (the timer captures only the recent periods).
-        await services.GetRequiredService<SyncScheduler>().EnqueueScopeAsync(PortalEvaluationSource.SourceName, options.Period.ToString(), ct);
-        await services.GetRequiredService<LocalQueueDrainer>().DrainAsync(ct);
+        await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
         var runs = new List<SyncRun>();
         var runRepo = services.GetRequiredService<SyncRunRepository>();
         foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)

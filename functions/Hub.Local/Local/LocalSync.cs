@@ -23,4 +23,12 @@ public static class LocalSync
             await drainer.DrainAsync(ct);
         }
     }
+
+    /// <summary>A capture of the portal's evaluation of one period: the timer captures only the recent periods, a
+    /// demo or a test may score another.</summary>
+    public static async Task CaptureEvaluationAsync(IServiceProvider services, Hub.Domain.Periods.Period period, CancellationToken ct)
+    {
+        await services.GetRequiredService<SyncScheduler>().EnqueueScopeAsync(PortalEvaluationSource.SourceName, period.ToString(), ct);
+        await services.GetRequiredService<LocalQueueDrainer>().DrainAsync(ct);
+    }
 }
