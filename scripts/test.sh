@@ -10,7 +10,7 @@ npm ci --no-audit --no-fund --loglevel=error
 dotnet restore Hub.sln -v quiet | grep -v "warning NU1603" || true
 # NU1603 (the registry serves a newer patch than asked) is expected here: see Directory.Build.props.
 dotnet build Hub.sln --no-restore -c Release -nologo 2>&1 | grep -vE "warning NU1603" | grep -E "error|Warn|Error|Elapsed" || true
-[ "${PIPESTATUS[0]}" = "0" ] || { echo "BUILD FAILED"; exit 1; }
+[ "${PIPESTATUS[0]}" = "0" ] || { echo "BUILD FAILED"; echo "0 passed, 1 failed"; exit 1; }
 
 trap '"$root/scripts/azurite-down.sh"' EXIT
 "$root/scripts/azurite-up.sh"
@@ -18,12 +18,22 @@ trap '"$root/scripts/azurite-down.sh"' EXIT
 source "$root/.azurite/env"
 
 status=0
+passed=0
+failed=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   log="out/$name.log"
   echo "== $name"
   if ! dotnet test "$project" --no-build -c Release --logger "console;verbosity=normal" >"$log" 2>&1; then status=1; fi
   grep -E '\[FAIL\]|Error Message|^\s+(Assert|Expected|Actual)|^\s*(Total tests|Passed|Failed|Skipped):|Total time' "$log" || true
+  p=$(grep -E '^\s*Passed:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  f=$(grep -E '^\s*Failed:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  # A project that crashed before reporting counts as one failure, never as nothing.
+  if [ -z "$p" ] && [ -z "$f" ]; then f=1; status=1; fi
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
 done
+if [ $status != 0 ] && [ $failed = 0 ]; then failed=1; fi # a runner that failed without naming a test still fails
 if [ $status = 0 ]; then echo "ALL TESTS PASSED"; else echo "TESTS FAILED (full logs in out/)"; fi
+echo "$passed passed, $failed failed"
 exit $status
