@@ -17,6 +17,7 @@ public static class StorageNames
     public const string PublicationsTable = "Publications";
     public const string PortalEvaluationsTable = "PortalEvaluations";
     public const string PortalCapturesTable = "PortalCaptures";
+    public const string ScoringRunsTable = "ScoringRuns";
 
     public const string RawContainer = "raw";
     public const string RunsContainer = "runs";
@@ -27,7 +28,7 @@ public static class StorageNames
     public const string SyncWorkPoisonQueue = SyncWorkQueue + "-poison";
     public const string IndexPublishedQueue = "index-published";
 
-    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable];
+    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, ScoringRunsTable];
     public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer];
     public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue];
 }

@@ -35,6 +35,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SyncWorkQueue>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ScoreRepository>();
+        services.AddSingleton<ScoringRunRepository>();
         services.AddSingleton<PublicationRepository>();
         services.AddSingleton<Hub.Storage.Portal.PortalEvaluationRepository>();
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Workflows;
 
-/// <summary>Registers the orchestrators and activities with a Durable Task worker. Activities are built from the
-/// application's service provider, so the same classes and services run in the Function App and in `hub`.</summary>
+/// <summary>The orchestrators and activities of the hub, declared once. Activities are built from the application's
+/// service provider, so the same classes and services run in the Function App and in `hub`, whatever engine hosts
+/// them (the Durable Task SDK's registry, or the Durable Task Framework through its shims).</summary>
 public static class WorkflowRegistry
 {
     public static readonly Type[] Orchestrators = [typeof(ScoringOrchestrator), typeof(PublicationOrchestrator)];
@@ -14,16 +15,22 @@ public static class WorkflowRegistry
     public static readonly Type[] Activities =
         [typeof(CheckSyncActivity), typeof(LoadUnitsActivity), typeof(ComputeUnitEvidenceActivity), typeof(RollUpActivity), typeof(PublishActivity)];
 
+    /// <summary>A new orchestrator per episode: orchestrator instances hold no state worth keeping, and the hosts'
+    /// shims must not be shared across work items.</summary>
+    public static IEnumerable<(string Name, Func<ITaskOrchestrator> Create)> OrchestratorFactories() =>
+        Orchestrators.Select(t => (t.Name, (Func<ITaskOrchestrator>)(() => (ITaskOrchestrator)Activator.CreateInstance(t)!)));
+
     /// <param name="decorate">Optional wrapper around each activity instance (tests inject faults with it).</param>
+    public static IEnumerable<(string Name, Func<ITaskActivity> Create)> ActivityFactories(IServiceProvider appServices, Func<ITaskActivity, ITaskActivity>? decorate = null) =>
+        Activities.Select(t => (t.Name, (Func<ITaskActivity>)(() =>
+        {
+            var instance = (ITaskActivity)ActivatorUtilities.CreateInstance(appServices, t);
+            return decorate is null ? instance : decorate(instance);
+        })));
+
     public static void Register(DurableTaskRegistry registry, IServiceProvider appServices, Func<ITaskActivity, ITaskActivity>? decorate = null)
     {
-        registry.AddOrchestrator<ScoringOrchestrator>();
-        registry.AddOrchestrator<PublicationOrchestrator>();
-        foreach (var activity in Activities)
-            registry.AddActivity(activity.Name, _ =>
-            {
-                var instance = (ITaskActivity)ActivatorUtilities.CreateInstance(appServices, activity);
-                return decorate is null ? instance : decorate(instance);
-            });
+        foreach (var (name, create) in OrchestratorFactories()) registry.AddOrchestrator(name, create);
+        foreach (var (name, create) in ActivityFactories(appServices, decorate)) registry.AddActivity(name, _ => create());
     }
 }

@@ -7,7 +7,7 @@ param tags object
 var deploymentContainerName = 'app-package'
 var containers = [deploymentContainerName, 'raw', 'runs', 'reports']
 var queues = ['sync-work', 'sync-work-poison', 'index-published']
-var tables = ['Units', 'Procedures', 'Dossiers', 'Feedback', 'Ratings', 'SharingLog', 'SyncState', 'SyncRuns', 'Quarantine', 'Scores', 'ScoreHistory', 'Publications', 'PortalEvaluations', 'PortalCaptures']
+var tables = ['Units', 'Procedures', 'Dossiers', 'Feedback', 'Ratings', 'SharingLog', 'SyncState', 'SyncRuns', 'Quarantine', 'Scores', 'ScoreHistory', 'Publications', 'PortalEvaluations', 'PortalCaptures', 'ScoringRuns']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

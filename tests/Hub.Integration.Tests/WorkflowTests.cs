@@ -147,22 +147,64 @@ public class WorkflowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_missing_source_delays_the_run_then_it_proceeds_with_the_gap_recorded()
+    public async Task A_missing_source_delays_the_run_then_holds_it_at_the_gate_with_the_gaps_listed()
     {
         await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Scoring:SyncWaitLimit"] = "00:00:03",
             ["Scoring:SyncRecheckInterval"] = "00:00:01",
+            ["Scoring:RequireApproval"] = "false", // even so: incomplete data waits for a person
         });
         await hub.SyncAllAsync(PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName); // dossiers never synced
         await using var durable = await LocalDurableHost.StartAsync(hub.Services);
         var started = DateTimeOffset.UtcNow;
-        var meta = await ScoreAsync(hub, durable);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, meta.RuntimeStatus);
-        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(2.5), "the run did not wait for the missing source");
-        var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
-        Assert.Contains("portal-dossiers: never synced", outcome.SyncGaps);
+        var (result, id) = await hub.Get<ScoringStarter>().StartAsync(durable.Client, TestHub.Q3, "tester", "gaps", default);
+        Assert.Equal(StartResult.Started, result);
+        var gate = await WaitForPendingApprovalAsync(durable.Client, id);
+        // Waited: at least two re-checks (1 s apart) within the 3 s limit before giving up.
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(1.8), $"the run did not wait for the missing source ({DateTimeOffset.UtcNow - started})");
+        var progress = (await durable.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.ReadCustomStatusAs<ScoringProgress>()!;
+        Assert.Contains("portal-dossiers: never synced", progress.SyncGaps);
+        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(Q3, default)); // nothing published on its own
+
+        await durable.Client.RaiseEventAsync(gate, ScoringNames.ApprovalEvent, new ApprovalDecision(true, "head-of-office", "publish with the gap stated"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var outcome = (await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token)).ReadOutputAs<ScoringOutcome>()!;
         Assert.Equal("published", outcome.Publication.Status);
+        Assert.Contains("portal-dossiers: never synced", outcome.SyncGaps);
+        var gaps = System.Text.Encoding.UTF8.GetString(await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/sync-gaps.json", default));
+        Assert.Contains("portal-dossiers: never synced", gaps);
+    }
+
+    [Fact]
+    public async Task Concurrent_starts_of_one_period_start_exactly_one_run()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync();
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services);
+        var starter = hub.Get<ScoringStarter>();
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => starter.StartAsync(durable.Client, TestHub.Q3, $"admin{i}", "concurrent", default))));
+        Assert.Equal(1, results.Count(r => r.Result == StartResult.Started));
+        Assert.Equal(19, results.Count(r => r.Result == StartResult.AlreadyRunning));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var meta = await durable.Client.WaitForInstanceCompletionAsync(results[0].InstanceId, getInputsAndOutputs: true, cts.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, meta.RuntimeStatus);
+        Assert.Single(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+        // Once it is over, a new start is accepted again (a re-run), exactly once.
+        var again = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => starter.StartAsync(durable.Client, TestHub.Q3, "admin", "re-run", default))));
+        Assert.Equal(1, again.Count(r => r.Result == StartResult.Started));
+        Assert.Equal(2, (await hub.Get<ScoringRunRepository>().GetAsync(Q3, default)).Claim!.Attempt);
+    }
+
+    [Fact]
+    public async Task A_period_that_has_not_ended_is_never_started()
+    {
+        await using var hub = await TestHub.StartAsync();
+        await using var durable = await LocalDurableHost.StartAsync(hub.Services);
+        var running = Hub.Domain.Periods.Period.Containing(DateTimeOffset.UtcNow, Hub.Domain.Periods.PeriodKind.Month);
+        var (result, id) = await hub.Get<ScoringStarter>().StartAsync(durable.Client, running, "tester", "too early", default);
+        Assert.Equal(StartResult.NotEnded, result);
+        Assert.Null(await durable.Client.GetInstanceAsync(id));
     }
 
     [Fact]

@@ -35,6 +35,11 @@ public static class DemoCommand
             {
                 result = await DemoPipeline.RunAsync(new DemoOptions(p, scale), logLevel: parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, ct: ct);
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("hub demo: stopped. Nothing partial was published; queue messages and orchestration state in storage are picked up by the next run.");
+                return 143;
+            }
             catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException && e.Message.Contains("refused", StringComparison.OrdinalIgnoreCase))
             {
                 Console.Error.WriteLine($"Storage is not reachable ({e.Message}). Start Azurite (scripts/azurite-up.sh) and set HubStorage, or use scripts/demo.sh.");

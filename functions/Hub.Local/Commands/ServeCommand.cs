@@ -14,20 +14,28 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "Loopback port of the API", DefaultValueFactory = _ => 7071 };
         var devKey = new Option<string>("--dev-key") { Description = "Development key administrators send as x-hub-dev-key", DefaultValueFactory = _ => "local-admin-key" };
         var approval = new Option<bool>("--require-approval") { Description = "Hold each publication for an administrator's approval" };
+        var units = new Option<int>("--units") { Description = "Number of synthetic units of the simulated portal", DefaultValueFactory = _ => 30 };
+        var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers per period", DefaultValueFactory = _ => 3000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data", DefaultValueFactory = _ => 766 };
         var command = new Command("serve", "Run the administrators' HTTP API locally (same handlers as the Function App) over Azurite (HubStorage), " +
-            "a portal simulator and the Durable Task engine in process. Syncs the simulator once at start. Ctrl+C to stop.") { port, devKey, approval };
+            "a portal simulator and the Durable Task engine in process. Syncs the simulator once at start. Ctrl+C to stop.") { port, devKey, approval, units, dossiers, seed };
         command.SetAction(async (parse, ct) =>
         {
             var period = Period.LastClosedAt(DateTimeOffset.UtcNow);
             const string apiKey = "local-demo-key";
-            await using var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(SyntheticScale.Demo(period)), apiKey);
+            await using var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(SyntheticScale.Demo(period) with { Units = parse.GetValue(units), DossiersPerQuarter = parse.GetValue(dossiers), Seed = parse.GetValue(seed) }), apiKey);
             var settings = SimulatorSettings.For(portal);
             settings["Admin:DevelopmentKey"] = parse.GetValue(devKey);
             settings["Scoring:RequireApproval"] = parse.GetValue(approval).ToString();
             settings["Scoring:SyncWaitLimit"] = "00:00:00";
             await using var services = LocalServices.Build(settings);
             await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(ct);
-            await LocalSync.RunAsync(services, ct);
+            try { await LocalSync.RunAsync(services, ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("hub serve: stopped during the initial sync; the next start resumes from the saved cursors.");
+                return 143;
+            }
             await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
             await using var server = await LocalApiServer.StartAsync(services, durable.Client, parse.GetValue(port));
             Console.WriteLine($"hub serve: {server.BaseUrl}api/ (OpenAPI: {server.BaseUrl}api/openapi.json); header x-hub-dev-key: {parse.GetValue(devKey)}");

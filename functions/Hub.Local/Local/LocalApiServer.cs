@@ -29,6 +29,7 @@ public sealed class LocalApiServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, Hub.Simulators.Hosting.ManualLifetime>();
         builder.WebHost.UseKestrel(o =>
         {
             o.Listen(IPAddress.Loopback, port);

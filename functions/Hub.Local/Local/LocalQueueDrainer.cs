@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Hub.Storage;
 using Hub.Workflows.Sync;
 using Microsoft.Extensions.Logging;
@@ -7,10 +8,15 @@ namespace Hub.Local.Local;
 
 /// <summary>Plays the Functions queue trigger locally: takes sync work items off the real storage queue, hands each to
 /// the same handler, deletes it on success, and after MaxDequeueCount failures moves it to the poison queue
-/// (the host's behaviour, host.json maxDequeueCount).</summary>
+/// (the host's behaviour, host.json maxDequeueCount). A message is held for a short lease that is renewed while its
+/// work goes on, so the items of a process killed mid-sync come back within the lease, not after minutes.</summary>
 public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler handler, ILogger<LocalQueueDrainer> logger)
 {
     public const int MaxDequeueCount = 5;
+
+    /// <summary>How long a received message stays invisible without renewal: the most a crash delays its retry.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(3);
 
     public sealed record DrainResult(int Succeeded, int Failed, int Poisoned);
 
@@ -20,42 +26,87 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
         var queue = storage.Queue(StorageNames.SyncWorkQueue);
         var poison = storage.Queue(StorageNames.SyncWorkPoisonQueue);
         int ok = 0, failed = 0, poisoned = 0;
+        var lastWaitLog = DateTimeOffset.MinValue;
         while (true)
         {
-            // Invisible long enough for a long sync; a failure makes it visible again after retryAfter.
-            var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(10), ct)).Value;
+            var messages = (await queue.ReceiveMessagesAsync(16, Lease, ct)).Value;
             if (messages.Length == 0)
             {
                 var props = (await queue.GetPropertiesAsync(ct)).Value;
                 if (props.ApproximateMessagesCount == 0) return new DrainResult(ok, failed, poisoned);
-                await Task.Delay(250, ct); // invisible messages (failed, waiting to reappear)
+                if (DateTimeOffset.UtcNow - lastWaitLog > TimeSpan.FromSeconds(5))
+                {
+                    logger.LogInformation("Waiting for {Count} sync work item(s) not visible yet: failed ones waiting to be retried, or held by a process that stopped (back within {Lease} s)",
+                        props.ApproximateMessagesCount, Lease.TotalSeconds);
+                    lastWaitLog = DateTimeOffset.UtcNow;
+                }
+                await Task.Delay(250, ct);
                 continue;
             }
             foreach (var m in messages)
             {
+                var receipt = new Receipt(m.PopReceipt);
+                using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var renewal = RenewAsync(queue, m, receipt, renewing.Token);
                 try
                 {
                     await handler.HandleAsync(m.Body.ToString(), ct);
-                    await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct);
+                    await StopAsync(renewing, renewal);
+                    await queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct);
                     ok++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    await StopAsync(renewing, renewal);
                     failed++;
                     if (m.DequeueCount >= MaxDequeueCount)
                     {
                         logger.LogError(e, "Sync work item failed {Count} times; moved to the poison queue", m.DequeueCount);
                         await poison.SendMessageAsync(m.Body, cancellationToken: ct);
-                        await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct);
+                        await queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct);
                         poisoned++;
                     }
                     else
                     {
                         logger.LogWarning("Sync work item failed (attempt {Attempt}): {Error}", m.DequeueCount, e.Message);
-                        await queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: retryAfter ?? TimeSpan.FromSeconds(1), cancellationToken: ct);
+                        await queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: retryAfter ?? TimeSpan.FromSeconds(1), cancellationToken: ct);
                     }
+                }
+                finally
+                {
+                    await StopAsync(renewing, renewal);
                 }
             }
         }
+    }
+
+    private sealed class Receipt(string value)
+    {
+        public string Value { get; set; } = value;
+    }
+
+    /// <summary>Keeps the message invisible while its work goes on; each renewal gives a new pop receipt.</summary>
+    private async Task RenewAsync(QueueClient queue, QueueMessage m, Receipt receipt, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Renewal, ct);
+                var updated = await queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: Lease, cancellationToken: ct);
+                receipt.Value = updated.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (Azure.RequestFailedException e)
+        {
+            logger.LogWarning("Could not renew the lease of sync work item {MessageId}: {Error}", m.MessageId, e.Message);
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource renewing, Task renewal)
+    {
+        if (!renewing.IsCancellationRequested) await renewing.CancelAsync();
+        await renewal;
     }
 }

@@ -38,6 +38,7 @@ public sealed class PortalSimulator : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, Hosting.ManualLifetime>();
         if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         var app = builder.Build();

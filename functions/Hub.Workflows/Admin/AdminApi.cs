@@ -53,10 +53,13 @@ public sealed partial class AdminApi(
     {
         var (result, instanceId) = await starter.StartAsync(client, p, by.Name, reason, ct);
         var statusUrl = StatusUrl(p);
-        return result == StartResult.AlreadyRunning
-            ? ApiResponse.Problem(409, "Run in progress", $"A scoring run of {p} is in progress; wait for it to finish.",
-                new Dictionary<string, object?> { ["instanceId"] = instanceId, ["statusUrl"] = statusUrl })
-            : ApiResponse.Accepted(new { instanceId, period = p.ToString(), statusUrl }, statusUrl);
+        return result switch
+        {
+            StartResult.AlreadyRunning => ApiResponse.Problem(409, "Run in progress", $"A scoring run of {p} is in progress; wait for it to finish.",
+                new Dictionary<string, object?> { ["instanceId"] = instanceId, ["statusUrl"] = statusUrl }),
+            StartResult.NotEnded => ApiResponse.Problem(409, "Period not ended", $"{p} ends {p.End:yyyy-MM-dd HH:mm} (Vietnam time); a period is scored and published only once it has ended."),
+            _ => ApiResponse.Accepted(new { instanceId, period = p.ToString(), statusUrl }, statusUrl),
+        };
     }
 
     /// <summary>GET scoring/{period}: run status, stage and progress.</summary>
@@ -87,9 +90,9 @@ public sealed partial class AdminApi(
         var scoring = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
         if (scoring is null) return ApiResponse.NotFound($"{p} has never been scored.");
         var progress = scoring.SerializedCustomStatus is { } s ? JsonSerializer.Deserialize<ScoringProgress>(s, Json) : null;
-        if (scoring.RuntimeStatus != OrchestrationRuntimeStatus.Running || progress?.Stage != "awaiting-approval" || progress.RunId is null)
+        if (scoring.RuntimeStatus != OrchestrationRuntimeStatus.Running || progress?.Stage != RunStages.AwaitingApproval || progress.RunId is null)
             return ApiResponse.Problem(409, "No publication awaiting approval", $"The run of {p} is {scoring.RuntimeStatus} ({progress?.Stage ?? "no stage"}), not waiting for approval.");
-        var gateId = $"{scoring.InstanceId}-publish-{progress.RunId}";
+        var gateId = ScoringNames.GateInstanceId(scoring.InstanceId, progress.RunId);
         var gate = await client.GetInstanceAsync(gateId, ct);
         if (gate is null || gate.RuntimeStatus != OrchestrationRuntimeStatus.Running)
             return ApiResponse.Problem(409, "Approval gate not open yet", "The publication is about to wait for approval; try again in a moment.", retryAfter: 2);

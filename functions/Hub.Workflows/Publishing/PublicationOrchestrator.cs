@@ -11,7 +11,7 @@ public sealed class PublicationOrchestrator : TaskOrchestrator<PublicationReques
     {
         if (input.RequireApproval)
         {
-            context.SetCustomStatus(new { stage = "awaiting-approval", input.Period, input.RunId, expiresAt = context.CurrentUtcDateTime + input.ApprovalTimeout });
+            context.SetCustomStatus(new { stage = RunStages.AwaitingApproval, input.Period, input.RunId, syncGaps = input.SyncGaps, expiresAt = context.CurrentUtcDateTime + input.ApprovalTimeout });
             ApprovalDecision decision;
             try
             {
@@ -25,7 +25,10 @@ public sealed class PublicationOrchestrator : TaskOrchestrator<PublicationReques
                 return new PublicationOutcome("rejected", null, null, null, null, $"Rejected by {decision.By}: {decision.Comment}");
             input = input with { Reason = $"{input.Reason} (approved by {decision.By})" };
         }
-        context.SetCustomStatus(new { stage = "publishing", input.Period, input.RunId });
+        // Defence in depth: the starter refuses periods that have not ended; never publish one whatever the path.
+        if (!Hub.Domain.Periods.Period.Parse(input.Period).HasEndedAt(context.CurrentUtcDateTime))
+            return new PublicationOutcome("refused", null, null, null, null, $"{input.Period} has not ended; provisional figures are never published.");
+        context.SetCustomStatus(new { stage = RunStages.Publishing, input.Period, input.RunId });
         return await context.CallActivityAsync<PublicationOutcome>(nameof(PublishActivity), input,
             TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1))));
     }

@@ -20,6 +20,13 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
     {
         var result = await store.LoadResultAsync(input.ResultBlob, CancellationToken.None);
         var files = ReportRenderer.Render(result).ToList();
+        if (input.SyncGaps.Count > 0)
+            files.Add(new ReportFile(SyncGapsFile, "application/json", JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                period = input.Period,
+                note = "Published with sources that had not caught up past the period end, after an administrator's approval.",
+                gaps = input.SyncGaps,
+            }, Json)));
         // The identity of a publication is its scores: a newer capture of the portal with the same scores publishes
         // nothing new, so the reconciliation rides along without entering the hash.
         var hash = ReportRenderer.ContentHash(files);
@@ -56,6 +63,7 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
     }
 
     public const string ReconciliationFile = "reconciliation.json";
+    public const string SyncGapsFile = "sync-gaps.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Folder(Publication p) => $"{StorageNames.ReportsContainer}/{p.Folder}/";

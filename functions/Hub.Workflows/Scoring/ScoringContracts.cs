@@ -43,7 +43,11 @@ public sealed record RollUpInput(string Period, string RunId, string Methodology
 
 public sealed record RollUpOutcome(string ResultBlob, int Units, int UnitsWithTotal);
 
-public sealed record PublicationRequest(string Period, string RunId, string ResultBlob, string RequestedBy, string Reason, bool RequireApproval, TimeSpan ApprovalTimeout);
+public sealed record PublicationRequest(string Period, string RunId, string ResultBlob, string RequestedBy, string Reason, bool RequireApproval, TimeSpan ApprovalTimeout)
+{
+    /// <summary>Sources that had not caught up past the period end when the wait ended: the publication says so.</summary>
+    public IReadOnlyList<string> SyncGaps { get; init; } = [];
+}
 
 /// <summary>Published: a new version. Unchanged: same content hash as the latest version (SameAsVersion).
 /// Rejected / Expired: the approval gate said no, or nobody answered in time.</summary>
@@ -58,4 +62,22 @@ public static class ScoringNames
 
     /// <summary>Deterministic instance id: one scoring orchestration per period (a singleton).</summary>
     public static string InstanceId(string period) => $"score-{period}";
+
+    public static string InstanceId(Hub.Domain.Periods.Period period) => InstanceId(period.ToString());
+
+    /// <summary>The publication sub-orchestration (the approval gate) of one run.</summary>
+    public static string GateInstanceId(string scoringInstanceId, string runId) => $"{scoringInstanceId}-publish-{runId}";
+}
+
+/// <summary>The stages a scoring run reports in its custom status, in order.</summary>
+public static class RunStages
+{
+    public const string CheckingSync = "checking-sync";
+    public const string WaitingForSync = "waiting-for-sync";
+    public const string ScoringUnits = "scoring-units";
+    public const string RollingUp = "rolling-up";
+    public const string AwaitingApproval = "awaiting-approval";
+    public const string Publishing = "publishing";
+
+    public static string Done(string publicationStatus) => $"done:{publicationStatus}";
 }

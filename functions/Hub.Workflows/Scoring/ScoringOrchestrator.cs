@@ -15,12 +15,12 @@ public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, Scori
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(Math.Max(1, s.ActivityMaxAttempts), s.ActivityFirstRetry, backoffCoefficient: 2.0));
 
         // 1. Sources synced past the period end? Wait with a durable timer, up to the limit, then go on with the gap recorded.
-        context.SetCustomStatus(new ScoringProgress("checking-sync", 0, 0, [], runId));
+        context.SetCustomStatus(new ScoringProgress(RunStages.CheckingSync, 0, 0, [], runId));
         var deadline = context.CurrentUtcDateTime + s.SyncWaitLimit;
         var check = await context.CallActivityAsync<SyncCheck>(nameof(CheckSyncActivity), input.Period, retry);
         while (!check.Complete && context.CurrentUtcDateTime + s.SyncRecheckInterval <= deadline)
         {
-            context.SetCustomStatus(new ScoringProgress("waiting-for-sync", 0, 0, check.Gaps, runId));
+            context.SetCustomStatus(new ScoringProgress(RunStages.WaitingForSync, 0, 0, check.Gaps, runId));
             await context.CreateTimer(s.SyncRecheckInterval, CancellationToken.None);
             check = await context.CallActivityAsync<SyncCheck>(nameof(CheckSyncActivity), input.Period, retry);
         }
@@ -29,7 +29,7 @@ public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, Scori
         // 2. Fan out over units in bounded batches, fan in.
         var units = await context.CallActivityAsync<List<string>>(nameof(LoadUnitsActivity), input.Period, retry);
         var done = 0;
-        context.SetCustomStatus(new ScoringProgress("scoring-units", done, units.Count, gaps, runId));
+        context.SetCustomStatus(new ScoringProgress(RunStages.ScoringUnits, done, units.Count, gaps, runId));
         foreach (var batch in units.Chunk(Math.Max(1, s.BatchSize)))
         {
             var pending = batch.Select(unit => ScoreUnitAsync(context, new UnitScoringInput(input.Period, runId, unit, s.Methodology), retry)).ToList();
@@ -38,21 +38,24 @@ public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, Scori
                 var finished = await Task.WhenAny(pending);
                 pending.Remove(finished);
                 await finished; // a unit that failed for good fails the run here, by name
-                context.SetCustomStatus(new ScoringProgress("scoring-units", ++done, units.Count, gaps, runId));
+                context.SetCustomStatus(new ScoringProgress(RunStages.ScoringUnits, ++done, units.Count, gaps, runId));
             }
         }
 
         // 3. Roll up the hierarchy, store scores (table + result blob).
-        context.SetCustomStatus(new ScoringProgress("rolling-up", done, units.Count, gaps, runId));
+        context.SetCustomStatus(new ScoringProgress(RunStages.RollingUp, done, units.Count, gaps, runId));
         var rolled = await context.CallActivityAsync<RollUpOutcome>(nameof(RollUpActivity), new RollUpInput(input.Period, runId, s.Methodology, gaps), retry);
 
-        // 4. Publish (reports, version, event), possibly behind an approval gate.
-        context.SetCustomStatus(new ScoringProgress(s.RequireApproval ? "awaiting-approval" : "publishing", done, units.Count, gaps, runId));
+        // 4. Publish (reports, version, event), behind the approval gate when asked for, and always when the wait for
+        // the sources ended with gaps: incomplete data is never published without an administrator's decision.
+        var holdForGaps = gaps.Count > 0;
+        var requireApproval = s.RequireApproval || holdForGaps;
+        context.SetCustomStatus(new ScoringProgress(requireApproval ? RunStages.AwaitingApproval : RunStages.Publishing, done, units.Count, gaps, runId));
         var publication = await context.CallSubOrchestratorAsync<PublicationOutcome>(nameof(PublicationOrchestrator),
-            new PublicationRequest(input.Period, runId, rolled.ResultBlob, input.RequestedBy, input.Reason, s.RequireApproval, s.ApprovalTimeout),
-            new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-publish-{runId}" });
+            new PublicationRequest(input.Period, runId, rolled.ResultBlob, input.RequestedBy, input.Reason, requireApproval, s.ApprovalTimeout) { SyncGaps = gaps },
+            new SubOrchestrationOptions { InstanceId = ScoringNames.GateInstanceId(context.InstanceId, runId) });
 
-        context.SetCustomStatus(new ScoringProgress($"done:{publication.Status}", done, units.Count, gaps, runId));
+        context.SetCustomStatus(new ScoringProgress(RunStages.Done(publication.Status), done, units.Count, gaps, runId));
         return new ScoringOutcome(input.Period, runId, s.Methodology, rolled.Units, rolled.UnitsWithTotal, rolled.ResultBlob, gaps, publication);
     }
 

@@ -1,5 +1,6 @@
 using Hub.Domain.Catalog;
 using Hub.Domain.Periods;
+using Hub.Storage.Scores;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -7,28 +8,49 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Workflows.Scoring;
 
-public enum StartResult { Started, AlreadyRunning }
+public enum StartResult { Started, AlreadyRunning, NotEnded }
 
-/// <summary>Starts the scoring orchestration of a period under its deterministic instance id (score-2026-Q3),
-/// refusing while a run of that period is still in progress. Used by the timer, the HTTP API and `hub`.</summary>
-public sealed class ScoringStarter(IOptions<ScoringOptions> options, ILogger<ScoringStarter> logger)
+/// <summary>Starts the scoring orchestration of a period under its deterministic instance id (score-2026-Q3), exactly
+/// once whatever the concurrency: a start claims the period's run record (insert, or replace under its ETag) before
+/// it schedules, so of twenty simultaneous requests one starts and nineteen are told a run is in progress. Used by the
+/// timers, the HTTP API and `hub`.</summary>
+public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunRepository runs, TimeProvider clock, ILogger<ScoringStarter> logger)
 {
     public static readonly OrchestrationRuntimeStatus[] InProgress =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
+    /// <summary>How long a claim without a scheduled instance blocks other starts: the claimant crashed between the two.</summary>
+    public static readonly TimeSpan ClaimWindow = TimeSpan.FromSeconds(60);
+
     public async Task<(StartResult Result, string InstanceId)> StartAsync(DurableTaskClient client, Period period, string requestedBy, string reason, CancellationToken ct)
     {
         IndexCatalogs.Get(options.Value.Methodology); // fail now, not inside the run, if the methodology is unknown
-        var instanceId = ScoringNames.InstanceId(period.ToString());
-        var existing = await client.GetInstanceAsync(instanceId, ct);
-        if (existing is not null && InProgress.Contains(existing.RuntimeStatus))
+        var instanceId = ScoringNames.InstanceId(period);
+        var now = clock.GetUtcNow();
+        if (!period.HasEndedAt(now))
         {
-            logger.LogInformation("Scoring {InstanceId} is already {Status}; not starting another", instanceId, existing.RuntimeStatus);
-            return (StartResult.AlreadyRunning, instanceId);
+            logger.LogWarning("Refused to score {Period} for {RequestedBy}: the period has not ended (ends {End:O})", period, requestedBy, period.End);
+            return (StartResult.NotEnded, instanceId);
         }
+        var existing = await client.GetInstanceAsync(instanceId, ct);
+        if (existing is not null && InProgress.Contains(existing.RuntimeStatus)) return Busy(instanceId, existing.RuntimeStatus.ToString());
+
+        var (claim, etag) = await runs.GetAsync(period.ToString(), ct);
+        // A fresh claim whose instance is not there yet (or is still the previous one): a start is in flight.
+        if (claim is not null && now - claim.ClaimedAt < ClaimWindow && (existing is null || existing.CreatedAt < claim.ClaimedAt))
+            return Busy(instanceId, "starting");
+        var next = new ScoringRunRepository.RunClaim(period.ToString(), instanceId, requestedBy, reason, now, (claim?.Attempt ?? 0) + 1);
+        if (!await runs.TryClaimAsync(next, claim is null ? null : etag, ct)) return Busy(instanceId, "claimed by a concurrent request");
+
         var request = new ScoringRequest(period.ToString(), requestedBy, reason, options.Value.ToSettings());
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScoringOrchestrator), request, new StartOrchestrationOptions(instanceId), ct);
-        logger.LogInformation("Started scoring {InstanceId} for {RequestedBy}: {Reason}", instanceId, requestedBy, reason);
+        logger.LogInformation("Started scoring {InstanceId} (attempt {Attempt}) for {RequestedBy}: {Reason}", instanceId, next.Attempt, requestedBy, reason);
         return (StartResult.Started, instanceId);
+    }
+
+    private (StartResult, string) Busy(string instanceId, string state)
+    {
+        logger.LogInformation("Scoring {InstanceId} is {State}; not starting another", instanceId, state);
+        return (StartResult.AlreadyRunning, instanceId);
     }
 }
