@@ -5,10 +5,10 @@ namespace Hub.Storage;
 /// <summary>Is the hub's storage reachable? One cheap read with a short deadline, for health endpoints.</summary>
 public static class StorageHealth
 {
-    public static async Task<bool> IsReachableAsync(this StorageClients storage, CancellationToken ct)
+    public static async Task<bool> IsReachableAsync(this StorageClients storage, CancellationToken ct, TimeSpan? deadline = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(TimeSpan.FromSeconds(5));
+        cts.CancelAfter(deadline ?? TimeSpan.FromSeconds(5));
         try
         {
             await storage.Table(StorageNames.SyncStateTable).QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: cts.Token).AsPages().FirstAsync(cts.Token);

@@ -22,6 +22,7 @@ public static class HubServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddSingleton<StorageWatch>();
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<ProcedureRepository>();
         services.AddSingleton<DossierRepository>();

@@ -110,6 +110,36 @@ public sealed class FaultTests(ITestOutputHelper output, CleanRun clean)
     }
 }
 
+[Collection(FaultCollection.Name)]
+public sealed class StorageOutageTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Azurite_stopped_and_restarted_mid_run_warns_while_down_and_the_run_recovers()
+    {
+        await using var azurite = new PrivateAzurite();
+        await azurite.StartAsync();
+        var period = Domain.Periods.Period.LastClosedAt(DateTimeOffset.UtcNow).ToString();
+        var env = new Dictionary<string, string>(FaultTests.SlowFanOut) { ["HubStorage"] = azurite.ConnectionString, ["AzureWebJobsStorage"] = azurite.ConnectionString };
+        await using var hub = HubProcess.Start("outage", HubProcess.FreePort(), env, FaultTests.Scale);
+        await hub.WaitUntilServingAsync();
+        var start = await hub.Http.PostAsync($"scoring/{period}", new StringContent("""{"reason":"outage test"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        await hub.WaitForStageAsync(period, (stage, p) => stage == "scoring-units" && p.GetProperty("unitsDone").GetInt32() >= 2, TimeSpan.FromMinutes(1));
+
+        await azurite.StopAsync();
+        var down = Stopwatch.StartNew();
+        await hub.WaitForOutputAsync("Storage is not reachable", TimeSpan.FromSeconds(15));
+        output.WriteLine($"warned {down.Elapsed.TotalSeconds:0.0} s after storage went down");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await azurite.StartAsync();
+        await hub.WaitForOutputAsync("Storage reachable again", TimeSpan.FromSeconds(30));
+        var done = await hub.WaitForStageAsync(period, (stage, _) => stage.StartsWith("done:"), TimeSpan.FromMinutes(2));
+        output.WriteLine($"run completed {down.Elapsed.TotalSeconds:0.0} s after the outage began (about 7 s of it down)");
+        Assert.Equal("done:published", done.GetProperty("progress").GetProperty("stage").GetString());
+        Assert.Equal(1, (await hub.PublicationsAsync(period)).GetArrayLength());
+    }
+}
+
 /// <summary>One uninterrupted run of the fault tests' data, the reference for their content hashes.</summary>
 public sealed class CleanRun : IAsyncDisposable
 {

@@ -30,6 +30,7 @@ public static class ServeCommand
             settings["Scoring:SyncWaitLimit"] = "00:00:00";
             await using var services = LocalServices.Build(settings);
             await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(ct);
+            var watch = services.GetRequiredService<StorageWatch>().WatchAsync(ct);
             try { await LocalSync.RunAsync(services, ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -42,6 +43,7 @@ public static class ServeCommand
             Console.WriteLine($"  try: curl -X POST -H 'x-hub-dev-key: {parse.GetValue(devKey)}' {server.BaseUrl}api/scoring/{period}");
             try { await Task.Delay(Timeout.Infinite, ct); }
             catch (OperationCanceledException) { }
+            await watch;
             return 0;
         });
         return command;

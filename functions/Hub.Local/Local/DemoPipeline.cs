@@ -47,31 +47,40 @@ public static class DemoPipeline
 
         var storage = services.GetRequiredService<StorageClients>();
         await storage.EnsureCreatedAsync(ct);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watch = services.GetRequiredService<StorageWatch>().WatchAsync(watching.Token);
+        try
+        {
+            // Sync, in dependency order: units first (procedures and dossiers are checked against them).
+            await LocalSync.RunAsync(services, ct);
+            // The portal's evaluation of the demo's period (the timer captures only the recent periods).
+            await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
+            var runs = new List<SyncRun>();
+            var runRepo = services.GetRequiredService<SyncRunRepository>();
+            foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
+                runs.AddRange(await runRepo.LatestAsync(source, 1000, ct));
+            var quarantined = 0;
+            foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
+                quarantined += (await services.GetRequiredService<QuarantineRepository>().ListAsync(source, ct)).Count;
 
-        // Sync, in dependency order: units first (procedures and dossiers are checked against them).
-        await LocalSync.RunAsync(services, ct);
-        // The portal's evaluation of the demo's period (the timer captures only the recent periods).
-        await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
-        var runs = new List<SyncRun>();
-        var runRepo = services.GetRequiredService<SyncRunRepository>();
-        foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
-            runs.AddRange(await runRepo.LatestAsync(source, 1000, ct));
-        var quarantined = 0;
-        foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
-            quarantined += (await services.GetRequiredService<QuarantineRepository>().ListAsync(source, ct)).Count;
+            // Score and publish on the Durable Task engine.
+            await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
+            var starter = services.GetRequiredService<ScoringStarter>();
+            var (_, instanceId) = await starter.StartAsync(durable.Client, options.Period, options.RequestedBy, options.Reason, ct);
+            var meta = await durable.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, ct);
+            if (meta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+                throw new InvalidOperationException($"Scoring {instanceId} ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
+            var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
 
-        // Score and publish on the Durable Task engine.
-        await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
-        var starter = services.GetRequiredService<ScoringStarter>();
-        var (_, instanceId) = await starter.StartAsync(durable.Client, options.Period, options.RequestedBy, options.Reason, ct);
-        var meta = await durable.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, ct);
-        if (meta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-            throw new InvalidOperationException($"Scoring {instanceId} ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
-        var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
-
-        var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period.ToString(), ct);
-        var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period.ToString(), ct);
-        var reconciliation = (await services.GetRequiredService<Hub.Workflows.Reconciliation.ReconciliationService>().CompareAsync(options.Period.ToString(), null, ct)).Result;
-        return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, started.Elapsed);
+            var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period.ToString(), ct);
+            var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period.ToString(), ct);
+            var reconciliation = (await services.GetRequiredService<Hub.Workflows.Reconciliation.ReconciliationService>().CompareAsync(options.Period.ToString(), null, ct)).Result;
+            return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, started.Elapsed);
+        }
+        finally
+        {
+            await watching.CancelAsync();
+            await watch;
+        }
     }
 }
