@@ -18,7 +18,7 @@ public static class ServeCommand
         var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers per period", DefaultValueFactory = _ => 3000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data", DefaultValueFactory = _ => 766 };
         var command = new Command("serve", "Run the administrators' HTTP API locally (same handlers as the Function App) over Azurite (HubStorage), " +
-            "a portal simulator and the Durable Task engine in process. Syncs the simulator once at start. Ctrl+C to stop.") { port, devKey, approval, units, dossiers, seed };
+            "a portal simulator and the Durable Task Framework (orchestration state in the same storage). Syncs the simulator once at start. Ctrl+C or SIGTERM to stop.") { port, devKey, approval, units, dossiers, seed };
         command.SetAction(async (parse, ct) =>
         {
             var period = Period.LastClosedAt(DateTimeOffset.UtcNow);

@@ -29,7 +29,7 @@ public sealed record DemoResult(
     TimeSpan Elapsed);
 
 /// <summary>The main job, end to end on local parts: portal simulator on loopback, Azurite, sync through the real
-/// storage queue, scoring and publication on the Durable Task engine in process.</summary>
+/// storage queue, scoring and publication on the Durable Task Framework with its state in Azurite.</summary>
 public static class DemoPipeline
 {
     public static async Task<DemoResult> RunAsync(DemoOptions options, ILoggerProvider? extraLogger = null, LogLevel logLevel = LogLevel.Warning, CancellationToken ct = default)
