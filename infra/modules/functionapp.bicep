@@ -130,6 +130,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Scoring
         { name: 'Scoring__Methodology', value: '766-portal' }
         { name: 'Scoring__BatchSize', value: '50' }
+        { name: 'Scoring__FirstPeriod', value: '2022-07' }
         { name: 'Scoring__SyncRecheckInterval', value: '00:30:00' }
         { name: 'Scoring__SyncWaitLimit', value: '1.00:00:00' }
         { name: 'Scoring__RequireApproval', value: string(requireApproval) }

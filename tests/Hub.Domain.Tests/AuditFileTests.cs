@@ -73,3 +73,36 @@ public class AuditFileTests
         Assert.Equal(0, i21.GetProperty("denominator").GetInt64());
     }
 }
+
+public class AuditFileDuplicateTests
+{
+    private static readonly Hub.Domain.Periods.Period Q3 = Hub.Domain.Periods.Period.OfQuarter(2026, 3);
+
+    private static string Run(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return Assert.Throws<DomainException>(() => Hub.Domain.Audit.Recompute.Run(stream, Q3, Hub.Domain.Catalog.IndexCatalogs.Get("766-2022"))).Message;
+    }
+
+    private const string Units = "\"units\":[{\"code\":\"U\",\"name\":\"Unit\"}]";
+    private const string Rating = """{"dossierId":"D1","unitCode":"U","ratedAt":"2026-08-01T08:00:00+07:00","level":"satisfied"}""";
+
+    [Fact]
+    public void A_rating_given_twice_is_refused() =>
+        Assert.Contains("ratings[1]: rating of dossier 'D1' appears more than once", Run($$"""{{{Units}},"ratings":[{{Rating}},{{Rating}}]}"""));
+
+    [Fact]
+    public void Ratings_with_ids_are_told_apart_by_id()
+    {
+        var two = Rating.Replace("{", "{\"id\":\"R1\",", StringComparison.Ordinal);
+        var other = Rating.Replace("{", "{\"id\":\"R2\",", StringComparison.Ordinal);
+        using var ok = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($$"""{{{Units}},"ratings":[{{two}},{{other}}]}"""));
+        var result = Hub.Domain.Audit.Recompute.Run(ok, Q3, Hub.Domain.Catalog.IndexCatalogs.Get("766-2022"));
+        Assert.Equal(2, result.Units.Single().Indicators.Single(i => i.Id == "5.2").Denominator);
+        Assert.Contains("rating id 'R1' appears more than once", Run($$"""{{{Units}},"ratings":[{{two}},{{two}}]}"""));
+    }
+
+    [Fact]
+    public void A_repeated_top_level_array_is_refused_not_merged() =>
+        Assert.Contains("'ratings' appears more than once", Run($$"""{{{Units}},"ratings":[{{Rating}}],"ratings":[]}"""));
+}

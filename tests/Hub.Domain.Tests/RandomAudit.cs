@@ -58,7 +58,7 @@ internal static class RandomAudit
         for (var k = 0; k < dossiers / 3; k++)
             ratings.Add(new JsonObject
             {
-                ["dossierId"] = $"D{rnd.Next(dossiers):D5}", ["unitCode"] = unitCodes[rnd.Next(units)], ["ratedAt"] = Write(Instant(rnd, 2026), rnd),
+                ["id"] = $"R{k:D5}", ["dossierId"] = $"D{rnd.Next(dossiers):D5}", ["unitCode"] = unitCodes[rnd.Next(units)], ["ratedAt"] = Write(Instant(rnd, 2026), rnd),
                 ["level"] = new[] { "verySatisfied", "satisfied", "neutral", "dissatisfied" }[rnd.Next(4)],
             });
         return new JsonObject { ["units"] = unitArray, ["procedures"] = procedures, ["dossiers"] = ds, ["feedback"] = feedback, ["ratings"] = ratings };

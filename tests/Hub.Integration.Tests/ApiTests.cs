@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
@@ -87,16 +88,14 @@ public class ApiTests(AzuriteFixture azurite)
             var wrong = await SendAsync(api, Request(new HttpMethod(method), path, devKey: "guess"));
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);
 
-            var roleless = await SendAsync(api, Request(new HttpMethod(method), path, devKey: null, principal: AdminAuthenticator.Encode("nguyen.van.a", "Reader")));
-            Assert.Equal(HttpStatusCode.Forbidden, roleless.Status);
-            Assert.Contains("Hub.Admin", roleless.Body.GetProperty("detail").GetString());
-
             var garbage = await SendAsync(api, Request(new HttpMethod(method), path, devKey: null, principal: "not-base64!"));
             Assert.Equal(HttpStatusCode.Unauthorized, garbage.Status);
         }
-        // An App Service principal with the admin role is accepted.
-        var admin = await SendAsync(api, Request(HttpMethod.Get, "sync/status", devKey: null, principal: AdminAuthenticator.Encode("tran.thi.b", "Hub.Admin")));
-        Assert.Equal(HttpStatusCode.OK, admin.Status);
+        // `hub serve` sits behind no App Service authentication: a made-up principal, admin role and all, is refused,
+        // and publishes nothing as "mallory".
+        var forged = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", new { reason = "forged principal here" }, devKey: null, principal: AdminAuthenticator.Encode("mallory", "Hub.Admin")));
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.Status);
+        Assert.Contains("not enabled on this host", forged.Body.GetProperty("detail").GetString());
         // Health and the OpenAPI document are anonymous.
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(api, Request(HttpMethod.Get, "health", devKey: null))).Status);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(api, Request(HttpMethod.Get, "openapi.json", devKey: null))).Status);
@@ -251,5 +250,55 @@ public class ApiTests(AzuriteFixture azurite)
             await Task.Delay(100);
         }
         throw new TimeoutException($"The run never became {status}.");
+    }
+
+    private static AdminAuthenticator Authenticator(bool platformAuth) => new(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:Role"] = "Hub.Admin", ["WEBSITE_AUTH_ENABLED"] = platformAuth ? "True" : null }).Build());
+
+    [Fact]
+    public void The_client_principal_is_believed_only_behind_App_Service_authentication()
+    {
+        string? Header(string principal, string name) => name == AdminAuthenticator.PrincipalHeader ? principal : null;
+        var admin = AdminAuthenticator.Encode("tran.thi.b", "Hub.Admin");
+
+        // As deployed with authsettingsV2: the platform strips client copies and sets the header itself.
+        var (who, failure) = Authenticator(platformAuth: true).Authenticate(n => Header(admin, n));
+        Assert.Null(failure);
+        Assert.Equal("tran.thi.b", who!.Name);
+        Assert.Equal(403, Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("nguyen.van.a", "Reader"), n)).Failure!.Status);
+        Assert.Equal(401, Authenticator(true).Authenticate(_ => null).Failure!.Status);
+        Assert.Equal(400, Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\u202Enimda", "Hub.Admin"), n)).Failure!.Status);
+        Assert.Equal(400, Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\r\nadmin: yes", "Hub.Admin"), n)).Failure!.Status);
+
+        // Without it, anyone holding a function key could write the header: it is refused, whatever it says.
+        Assert.Equal(401, Authenticator(platformAuth: false).Authenticate(n => Header(admin, n)).Failure!.Status);
+    }
+
+    [Theory]
+    [InlineData("２０２６-Q3", 400)]   // full-width digits
+    [InlineData("2021-Q4", 400)]      // before the first period (2022-07)
+    [InlineData("2100-Q4", 409)]      // has not ended: never scored, never published
+    [InlineData("2026-Q9", 400)]
+    public async Task Periods_that_are_not_ours_to_score_are_refused_with_problem_details(string period, int status)
+    {
+        await using var api = await StartAsync(sync: false);
+        var response = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Uri.EscapeDataString(period)}", new { reason = "hostile period test" }));
+        Assert.Equal(status, (int)response.Status);
+        Assert.Equal("application/problem+json", response.Response.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotContain("   at ", response.Body.GetRawText()); // never a stack trace
+    }
+
+    [Theory]
+    [InlineData("quarterly rerun\u0000with a NUL")]
+    [InlineData("quarterly rerun \u001b[31m red")]
+    [InlineData("quarterly rerun\r\nInjected: line")]
+    [InlineData("quarterly rerun \u202Eevil override")]
+    [InlineData("quarterly rerun \u2067isolate")]
+    public async Task Reasons_with_control_or_bidi_characters_are_refused(string reason)
+    {
+        await using var api = await StartAsync(sync: false);
+        var response = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", new { reason }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("'reason' contains", response.Body.GetProperty("detail").GetString());
     }
 }

@@ -96,8 +96,8 @@ public class SyncTests(AzuriteFixture azurite)
         var (state, etag) = await states.GetAsync(PortalDossiersSource.SourceName, "*", default);
         await states.SaveAsync(state with { Cursor = null }, etag, default);
         var two = await handler.HandleAsync(message, default);
-        Assert.True(one.Stored > 0);
-        Assert.Equal(0, two.Stored);
+        Assert.True(one!.Stored > 0);
+        Assert.Equal(0, two!.Stored);
         Assert.Equal(count, await CountAsync(hub.Storage, StorageNames.DossiersTable));
         Assert.Equal(DistinctDossiers(hub), count);
     }
@@ -288,5 +288,39 @@ public class MoreSourcesTests(AzuriteFixture azurite)
         var stranger = new Hub.Workflows.Scoring.DataReuse([lookups[0] with { SubjectHash = "h1:someone-else" }]);
         var first = await repo.GetAsync(lookups[0].UnitCode, lookups[0].DossierId, default);
         Assert.Equal(first!.Dossier.ReusedData, stranger.Applies(first)); // a look-up of another person does not count
+    }
+
+    [Theory]
+    [InlineData("{\"source\":\"portal-dossiers\",\"scope\":\"X99.99\",\"enqueuedAt\":\"2026-10-01T00:00:00Z\"}", "unit 'X99.99' is not a known unit")]
+    [InlineData("{\"source\":\"portal-everything\",\"scope\":\"*\",\"enqueuedAt\":\"2026-10-01T00:00:00Z\"}", "unknown sync source 'portal-everything'")]
+    [InlineData("{\"source\":\"portal-evaluation\",\"scope\":\"2026-Q9\",\"enqueuedAt\":\"2026-10-01T00:00:00Z\"}", "is not valid")]
+    [InlineData("{\"source\":\"portal-agencies\",\"scope\":\"G12\",\"enqueuedAt\":\"2026-10-01T00:00:00Z\"}", "synced as a whole")]
+    [InlineData("not json at all", "not valid JSON")]
+    public async Task A_work_item_that_can_never_succeed_goes_to_the_poison_queue_at_once_and_leaves_no_state(string message, string reason)
+    {
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync(PortalAgenciesSource.SourceName);
+        var before = await hub.Get<SyncStateRepository>().ListAsync(default);
+        var requests = hub.Portal.RequestCount;
+
+        Assert.Null(await hub.Get<SyncWorkHandler>().HandleAsync(message, default)); // no exception: nothing to retry
+
+        var poison = (await hub.Storage.Queue(StorageNames.SyncWorkPoisonQueue).ReceiveMessagesAsync(10)).Value;
+        var parked = Assert.Single(poison);
+        using var doc = System.Text.Json.JsonDocument.Parse(parked.Body.ToString());
+        Assert.Contains(reason, doc.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(message, doc.RootElement.GetProperty("message").GetString());
+        Assert.Equal(before.Count, (await hub.Get<SyncStateRepository>().ListAsync(default)).Count);
+        Assert.Equal(requests, hub.Portal.RequestCount); // the source was never called
+    }
+
+    [Fact]
+    public async Task Credentials_the_source_refuses_are_parked_not_retried_five_times()
+    {
+        await using var hub = await TestHub.StartAsync(apiKey: "wrong-key");
+        var message = System.Text.Json.JsonSerializer.Serialize(new SyncWorkItem(PortalAgenciesSource.SourceName, "*", DateTimeOffset.UtcNow), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.Null(await hub.Get<SyncWorkHandler>().HandleAsync(message, default));
+        var parked = Assert.Single((await hub.Storage.Queue(StorageNames.SyncWorkPoisonQueue).ReceiveMessagesAsync(10)).Value);
+        Assert.Contains("API key", parked.Body.ToString());
     }
 }

@@ -13,7 +13,8 @@ public interface IAuditSink
     void OnProcedure(Procedure procedure, string where);
     void OnDossier(Dossier dossier, string where);
     void OnFeedback(FeedbackItem feedback, string where);
-    void OnRating(Rating rating, string where);
+    /// <param name="id">The rating's own id (MaDanhGia) if the file gives one; without it the dossier identifies the rating.</param>
+    void OnRating(Rating rating, string where, string? id);
 }
 
 /// <summary>Reads an audit file in one forward pass with a bounded buffer: the file is never held whole in memory,
@@ -36,6 +37,7 @@ public static class AuditFileReader
         var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var depth = 0;            // 0 before the root, 1 inside the root object, 2 inside a record array, 3 done
         string? array = null;     // name of the array being read
+        var seenArrays = new HashSet<string>(StringComparer.Ordinal); // a repeated array would be merged silently
         var index = 0;
 
         Refill(stream, ref buffer, ref length, ref consumed, ref final);
@@ -62,6 +64,7 @@ public static class AuditFileReader
                             array = reader.GetString();
                             if (array is not ("units" or "procedures" or "dossiers" or "feedback" or "ratings"))
                                 throw new DomainException($"Unknown top-level field '{array}'; expected units, procedures, dossiers, feedback or ratings.");
+                            if (!seenArrays.Add(array)) throw new DomainException($"Top-level field '{array}' appears more than once; give each array once.");
                             break;
                         case 1 when reader.TokenType == JsonTokenType.StartArray:
                             depth = 2; index = 0;
@@ -135,7 +138,11 @@ public static class AuditFileReader
             case "procedures": sink.OnProcedure(AuditRecordMapper.ToProcedure(Parse(json, AuditJsonContext.Default.ProcedureRecord, where), where), where); break;
             case "dossiers": sink.OnDossier(AuditRecordMapper.ToDossier(Parse(json, AuditJsonContext.Default.DossierRecord, where), where), where); break;
             case "feedback": sink.OnFeedback(AuditRecordMapper.ToFeedback(Parse(json, AuditJsonContext.Default.FeedbackRecord, where), where), where); break;
-            case "ratings": sink.OnRating(AuditRecordMapper.ToRating(Parse(json, AuditJsonContext.Default.RatingRecord, where), where), where); break;
+            case "ratings":
+                var rating = Parse(json, AuditJsonContext.Default.RatingRecord, where);
+                var mapped = AuditRecordMapper.ToRating(rating, where);
+                sink.OnRating(mapped, where, rating.Id is { Length: > 0 } id ? id : null);
+                break;
         }
     }
 

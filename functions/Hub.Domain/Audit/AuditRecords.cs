@@ -18,7 +18,9 @@ public sealed record DossierRecord(
 
 public sealed record FeedbackRecord(string? Id, string? UnitCode, string? ReceivedAt, string? DueAt, string? AnsweredAt);
 
-public sealed record RatingRecord(string? DossierId, string? UnitCode, string? RatedAt, string? Level);
+/// <summary>A rating; <c>id</c> (the portal's MaDanhGia) is optional: without it, a dossier's rating is identified by the
+/// dossier (one rating per dossier).</summary>
+public sealed record RatingRecord(string? DossierId, string? UnitCode, string? RatedAt, string? Level, string? Id = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(UnitRecord))]

@@ -26,6 +26,7 @@ public static class Recompute
         private readonly HashSet<string> _procedures = new(StringComparer.Ordinal);
         private readonly HashSet<string> _dossiers = new(StringComparer.Ordinal);
         private readonly HashSet<string> _feedback = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _ratings = new(StringComparer.Ordinal);
 
         public EvidenceAccumulator Accumulator { get; } = accumulator;
         public List<Unit> Units { get; } = [];
@@ -54,17 +55,19 @@ public static class Recompute
             Accumulator.Add(f);
         }
 
-        public void OnRating(Rating r, string where)
+        public void OnRating(Rating r, string where, string? id)
         {
+            if (id is not null) Unique(_ratings, "id:" + id, where, "rating id", id);
+            else Unique(_ratings, "dossier:" + r.DossierId, where, "rating of dossier", r.DossierId);
             Reference(r.UnitCode, where);
             Accumulator.Add(r);
         }
 
         private void Reference(string unit, string where) => FirstReference.TryAdd(unit, where);
 
-        private static void Unique(HashSet<string> seen, string id, string where, string what)
+        private static void Unique(HashSet<string> seen, string id, string where, string what, string? shown = null)
         {
-            if (!seen.Add(id)) throw new DomainException($"{where}: {what} '{id}' appears more than once.");
+            if (!seen.Add(id)) throw new DomainException($"{where}: {what} '{shown ?? id}' appears more than once.");
         }
     }
 }

@@ -23,6 +23,8 @@ public static class LocalServices
             })
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
+            // `hub` never sits behind App Service authentication: a client principal header is never believed here.
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = "False" })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

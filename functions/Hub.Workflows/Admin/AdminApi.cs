@@ -57,6 +57,7 @@ public sealed partial class AdminApi(
         {
             StartResult.AlreadyRunning => ApiResponse.Problem(409, "Run in progress", $"A scoring run of {p} is in progress; wait for it to finish.",
                 new Dictionary<string, object?> { ["instanceId"] = instanceId, ["statusUrl"] = statusUrl }),
+            StartResult.BeforeFirstPeriod => ApiResponse.BadRequest($"{p} is before the first period of the index (setting Scoring:FirstPeriod); nothing before it is scored."),
             StartResult.NotEnded => ApiResponse.Problem(409, "Period not ended", $"{p} ends {p.End:yyyy-MM-dd HH:mm} (Vietnam time); a period is scored and published only once it has ended."),
             _ => ApiResponse.Accepted(new { instanceId, period = p.ToString(), statusUrl }, statusUrl),
         };
@@ -87,6 +88,7 @@ public sealed partial class AdminApi(
         if (!TryRead<ApprovalBody>(body, out var request, out var bodyError)) return bodyError!;
         if (request?.Approve is not { } approve) return ApiResponse.BadRequest("'approve' (true or false) is required.");
         if (request.Comment is { Length: > MaxReasonLength }) return ApiResponse.BadRequest($"'comment' is longer than {MaxReasonLength} characters.");
+        if (Hub.Domain.Text.SafeText.Problem("comment", request.Comment) is { } unsafeComment) return ApiResponse.BadRequest(unsafeComment);
         var scoring = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
         if (scoring is null) return ApiResponse.NotFound($"{p} has never been scored.");
         var progress = scoring.SerializedCustomStatus is { } s ? JsonSerializer.Deserialize<ScoringProgress>(s, Json) : null;
@@ -146,7 +148,8 @@ public sealed partial class AdminApi(
     public static string StatusUrl(Period p) => $"/api/scoring/{p}";
 
     private static ApiResponse? ReasonProblem(string reason) =>
-        reason.Trim().Length < MinReasonLength || reason.Length > MaxReasonLength
+        Hub.Domain.Text.SafeText.Problem("reason", reason) is { } unsafeText ? ApiResponse.BadRequest(unsafeText)
+        : reason.Trim().Length < MinReasonLength || reason.Length > MaxReasonLength
             ? ApiResponse.BadRequest($"'reason' must be {MinReasonLength} to {MaxReasonLength} characters.")
             : null;
 

@@ -9,7 +9,9 @@ public sealed record AdminPrincipal(string Name, IReadOnlyList<string> Roles);
 
 /// <summary>Who may call the administrators' API. In Azure the host has already checked the function key; App Service
 /// authentication then passes the signed-in user as X-MS-CLIENT-PRINCIPAL (base64 JSON), which must carry the admin
-/// role. Locally (`hub serve`, `func start`) a configured development key (header x-hub-dev-key) stands in for both.</summary>
+/// role. The header is believed only where the platform says its authentication is on (WEBSITE_AUTH_ENABLED=True):
+/// there the platform strips any client-sent copy; anywhere else anyone can write it. Locally (`hub serve`,
+/// `func start`) a configured development key (header x-hub-dev-key) stands in for both.</summary>
 public sealed class AdminAuthenticator(IConfiguration configuration)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
@@ -17,6 +19,9 @@ public sealed class AdminAuthenticator(IConfiguration configuration)
 
     private string Role => configuration["Admin:Role"] is { Length: > 0 } r ? r : "Hub.Admin";
     private string? DevelopmentKey => configuration["Admin:DevelopmentKey"] is { Length: > 0 } k ? k : null;
+
+    /// <summary>App Service sets WEBSITE_AUTH_ENABLED=True when its authentication (Easy Auth) fronts the app.</summary>
+    public bool PlatformAuthenticationEnabled => string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase);
 
     public (AdminPrincipal? Principal, ApiResponse? Failure) Authenticate(Func<string, string?> header)
     {
@@ -27,6 +32,8 @@ public sealed class AdminAuthenticator(IConfiguration configuration)
                 : (null, ApiResponse.Problem(401, "Unauthorized", "The development key is wrong."));
         }
         var encoded = header(PrincipalHeader);
+        if (!string.IsNullOrEmpty(encoded) && !PlatformAuthenticationEnabled)
+            return (null, ApiResponse.Problem(401, "Unauthorized", $"{PrincipalHeader} is not accepted here: App Service authentication is not enabled on this host, so anyone could have written it."));
         if (string.IsNullOrEmpty(encoded))
             return (null, ApiResponse.Problem(401, "Unauthorized", $"Sign in: the request carries no {PrincipalHeader} (App Service authentication) and no development key."));
         AdminPrincipal principal;
@@ -35,6 +42,8 @@ public sealed class AdminAuthenticator(IConfiguration configuration)
         {
             return (null, ApiResponse.Problem(401, "Unauthorized", $"{PrincipalHeader} is not a valid client principal."));
         }
+        if (Hub.Domain.Text.SafeText.Problem("principal name", principal.Name) is { } unsafeName)
+            return (null, ApiResponse.Problem(400, "Bad request", unsafeName));
         return principal.Roles.Contains(Role, StringComparer.OrdinalIgnoreCase)
             ? (principal, null)
             : (null, ApiResponse.Problem(403, "Forbidden", $"'{principal.Name}' does not have the '{Role}' role."));

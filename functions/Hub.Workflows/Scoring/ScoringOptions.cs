@@ -8,6 +8,10 @@ public sealed class ScoringOptions
 
     public string Methodology { get; set; } = Hub.Domain.Catalog.IndexCatalogs.Portal;
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>The first period the index is computed for: Decision 766/QĐ-TTg was signed on 23 June 2022, so nothing
+    /// before July 2022 is scored or published.</summary>
+    public string FirstPeriod { get; set; } = "2022-07";
     public TimeSpan SyncRecheckInterval { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan SyncWaitLimit { get; set; } = TimeSpan.FromHours(24);
     public bool RequireApproval { get; set; }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Workflows.Scoring;
 
-public enum StartResult { Started, AlreadyRunning, NotEnded }
+public enum StartResult { Started, AlreadyRunning, NotEnded, BeforeFirstPeriod }
 
 /// <summary>Starts the scoring orchestration of a period under its deterministic instance id (score-2026-Q3), exactly
 /// once whatever the concurrency: a start claims the period's run record (insert, or replace under its ETag) before
@@ -31,6 +31,11 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
         {
             logger.LogWarning("Refused to score {Period} for {RequestedBy}: the period has not ended (ends {End:O})", period, requestedBy, period.End);
             return (StartResult.NotEnded, instanceId);
+        }
+        if (period.Start < Period.Parse(options.Value.FirstPeriod).Start)
+        {
+            logger.LogWarning("Refused to score {Period} for {RequestedBy}: before the first period {First}", period, requestedBy, options.Value.FirstPeriod);
+            return (StartResult.BeforeFirstPeriod, instanceId);
         }
         var existing = await client.GetInstanceAsync(instanceId, ct);
         if (existing is not null && InProgress.Contains(existing.RuntimeStatus)) return Busy(instanceId, existing.RuntimeStatus.ToString());

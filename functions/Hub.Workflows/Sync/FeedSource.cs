@@ -19,6 +19,15 @@ public abstract class FeedSource<T>(KnownUnits knownUnits, bool perUnit) : ISync
         return units.Count == 0 ? ["*"] : units.Order(StringComparer.Ordinal).ToList();
     }
 
+    public async Task<string?> ScopeProblemAsync(string scope, CancellationToken ct)
+    {
+        if (scope == "*") return null;
+        if (!perUnit) return $"{Name} is synced as a whole (scope '*'), not by unit";
+        var units = await knownUnits.GetAsync(ct);
+        // Before the first agency sync no unit is known yet: the per-unit scopes cannot be judged, so they run.
+        return units.Count == 0 || units.Contains(scope) ? null : $"unit '{scope}' is not a known unit";
+    }
+
     public abstract Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct);
 
     protected abstract MapResult<T> Map(JsonElement record);

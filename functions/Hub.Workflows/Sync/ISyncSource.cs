@@ -13,6 +13,10 @@ public interface ISyncSource
 
     Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct);
 
+    /// <summary>Why a scope can never be synced (a unit nobody knows, a malformed period), or null when it can: such a
+    /// work item goes to the poison queue at once and leaves no state behind.</summary>
+    Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) => Task.FromResult<string?>(null);
+
     /// <summary>The scopes that must have caught up past a period's end before it is scored; null: every scope the
     /// source has synced.</summary>
     IReadOnlyList<string>? ScopesRequiredFor(Hub.Domain.Periods.Period period) => null;

@@ -28,6 +28,9 @@ public sealed class PortalEvaluationSource(PortalEvaluationClient client, Portal
         return Task.FromResult<IReadOnlyList<string>>([.. scopes]);
     }
 
+    public Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) =>
+        Task.FromResult(Period.TryParse(scope, out _, out var error) ? null : error);
+
     /// <summary>Only the capture of the period being scored matters to its scoring.</summary>
     public IReadOnlyList<string>? ScopesRequiredFor(Period period) => [period.ToString()];
 

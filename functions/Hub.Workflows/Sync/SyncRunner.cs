@@ -25,6 +25,8 @@ public sealed class SyncRunner(
 
     public IReadOnlyCollection<string> SourceNames => _sources.Keys;
 
+    public ISyncSource? Find(string name) => _sources.GetValueOrDefault(name);
+
     public ISyncSource Source(string name) =>
         _sources.TryGetValue(name, out var s) ? s : throw new ArgumentException($"Unknown sync source '{name}' (known: {string.Join(", ", _sources.Keys)}).");
 
