@@ -59,6 +59,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ScoringStarter>();
         services.AddSingleton<Reconciliation.ReconciliationService>();
         services.AddSingleton<Admin.AdminApi>();
+        services.AddSingleton<Admin.HealthService>();
         services.AddSingleton<Admin.AdminAuthenticator>();
 
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.

@@ -301,4 +301,36 @@ public class ApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains("'reason' contains", response.Body.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task Health_reports_each_dependency()
+    {
+        await using var api = await StartAsync(sync: true);
+        var health = await SendAsync(api, Request(HttpMethod.Get, "health", devKey: null));
+        Assert.Equal(HttpStatusCode.OK, health.Status);
+        Assert.Equal("reachable", health.Body.GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal(0, health.Body.GetProperty("syncQueue").GetProperty("poisonDepth").GetInt32());
+        Assert.Contains(health.Body.GetProperty("sources").EnumerateArray(), s => s.GetProperty("source").GetString() == "portal-dossiers" && s.GetProperty("ageSeconds").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task Health_answers_within_2_s_on_every_probe_while_storage_is_down()
+    {
+        // Storage on ports nobody listens on: an outage as the hub sees it.
+        var dead = HubProcess.FreePort();
+        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+            $"BlobEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;";
+        var storage = Hub.Storage.StorageClients.FromConnectionString(connection);
+        var health = new HealthService(storage, new Hub.Storage.Sync.SyncStateRepository(storage), TimeProvider.System);
+        // 25 probes, as a load balancer sends them: concurrently, each bounded on its own.
+        var probes = await Task.WhenAll(Enumerable.Range(0, 25).Select(async _ =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var answer = await health.CheckAsync(default);
+            return (answer.Status, watch.Elapsed);
+        }));
+        Assert.All(probes, p => Assert.Equal(503, p.Status));
+        var slowest = probes.Max(p => p.Elapsed);
+        Assert.True(slowest < TimeSpan.FromSeconds(2), $"slowest probe took {slowest}");
+    }
 }

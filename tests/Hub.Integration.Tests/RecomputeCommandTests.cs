@@ -117,5 +117,30 @@ public class RecomputeCommandTests : IDisposable
         Assert.Contains("either --input", message);
     }
 
+    [Theory]
+    [InlineData("no-such-folder/out.json", "does not exist")]
+    [InlineData(".", "is a directory")]
+    public void A_bad_output_path_is_one_line_a_non_zero_exit_and_no_stray_file(string output, string expected)
+    {
+        var input = Path.Combine(_dir, "audit.json");
+        File.WriteAllText(input, Good);
+        var (code, error) = Run("recompute", "--input", input, "--period", "2026-Q3", "--output", Path.Combine(_dir, output));
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error);
+        Assert.Single(error.Trim().Split('\n')); // one line, no stack trace
+        Assert.Equal(["audit.json"], Directory.GetFiles(_dir).Select(f => Path.GetFileName(f)!).ToArray());
+    }
+
+    [Fact]
+    public void Full_width_digits_in_the_period_are_one_clear_line()
+    {
+        var input = Path.Combine(_dir, "audit.json");
+        File.WriteAllText(input, Good);
+        var (code, error) = Run("recompute", "--input", input, "--period", "２０２６-Q3", "--output", Path.Combine(_dir, "out.json"));
+        Assert.Equal(1, code);
+        Assert.Contains("is not valid", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -28,6 +28,8 @@ public static class RecomputeCommand
             var outFile = parse.GetValue(output)!;
             if ((inFile is null) == (countsDir is null)) { Console.Error.WriteLine("error: give either --input (an audit file) or --counts (a counts folder)."); return 2; }
             if (inFile is { Exists: false }) { Console.Error.WriteLine($"error: Input file not found: {inFile.FullName}"); return 2; }
+            var badOutput = OutputProblem(outFile) ?? (parse.GetValue(targets) is { } t ? OutputProblem(t) : null);
+            if (badOutput is not null) { Console.Error.WriteLine($"error: {badOutput}"); return 2; }
             try
             {
                 var p = Period.Parse(parse.GetValue(period));
@@ -43,12 +45,10 @@ public static class RecomputeCommand
                     using var stream = new FileStream(inFile!.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                     result = Recompute.Run(stream, p, catalog);
                 }
-                // Nothing partial: write next to the target, then move into place.
-                var temp = outFile.FullName + ".tmp-" + Environment.ProcessId;
-                using (var o = File.Create(temp)) IndexResultJson.Write(o, result, parse.GetValue(explain));
-                File.Move(temp, outFile.FullName, overwrite: true);
-                if (parse.GetValue(targets) is { } targetsFile)
-                    File.WriteAllBytes(targetsFile.FullName, Hub.Domain.Targets.TargetProgress.ToJson(result, catalog));
+                var writeError = WriteAtomically(outFile, o => IndexResultJson.Write(o, result, parse.GetValue(explain)));
+                if (writeError is null && parse.GetValue(targets) is { } targetsFile)
+                    writeError = WriteAtomically(targetsFile, o => o.Write(Hub.Domain.Targets.TargetProgress.ToJson(result, catalog)));
+                if (writeError is not null) { Console.Error.WriteLine($"error: {writeError}"); return 2; }
                 Console.WriteLine($"{result.Units.Count} units scored for {result.Period} ({result.Methodology}) -> {outFile.FullName}");
                 return 0;
             }
@@ -57,7 +57,39 @@ public static class RecomputeCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 1;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: cannot read the input: {e.Message}");
+                return 2;
+            }
         });
         return command;
+    }
+
+    /// <summary>Checked before any work: a result that cannot be written is not computed.</summary>
+    private static string? OutputProblem(FileInfo file) =>
+        Directory.Exists(file.FullName) ? $"output path {file.FullName} is a directory; give a file name."
+        : file.Directory is not { Exists: true } ? $"output folder {file.DirectoryName} does not exist."
+        : null;
+
+    /// <summary>Nothing partial and nothing stray: written beside the target, moved into place, the temporary file
+    /// removed whatever happens.</summary>
+    private static string? WriteAtomically(FileInfo file, Action<Stream> write)
+    {
+        var temp = file.FullName + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var o = File.Create(temp)) write(o);
+            File.Move(temp, file.FullName, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write {file.FullName}: {e.Message}";
+        }
+        finally
+        {
+            try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { }
+        }
     }
 }

@@ -47,9 +47,8 @@ public sealed class LocalApiServer : IAsyncDisposable
 #pragma warning restore ASP0016
         static string Period(HttpContext c) => (string)c.Request.RouteValues["period"]!;
 
-        app.MapGet("/api/health", (RequestDelegate)(async c => await AdminHttp.WriteAsync(c.Response, await storage.IsReachableAsync(c.RequestAborted)
-            ? ApiResponse.Ok(new { status = "healthy" })
-            : new ApiResponse(503, new { status = "unhealthy", detail = "storage not reachable" }), c.RequestAborted)));
+        var health = services.GetRequiredService<HealthService>();
+        app.MapGet("/api/health", (RequestDelegate)(async c => await AdminHttp.WriteAsync(c.Response, await health.CheckAsync(c.RequestAborted), c.RequestAborted)));
         app.MapGet("/api/openapi.json", (RequestDelegate)(c => AdminHttp.WriteAsync(c.Response, new ApiResponse(200, OpenApiDocument.Bytes), c.RequestAborted)));
         Route("POST", "/api/scoring/{period}", (c, by, body, ct) => api.StartScoringAsync(client, Period(c), body, by, ct));
         Route("GET", "/api/scoring/{period}", (c, _, _, ct) => api.RunStatusAsync(client, Period(c), ct));
