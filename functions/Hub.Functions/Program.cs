@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Hub.Workflows;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,5 +8,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddHub(builder.Configuration);
+// The worker's own spans (function invocations) join the hub's traces; exporters are chosen in AddHubTelemetry.
+builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();
 builder.Build().Run();

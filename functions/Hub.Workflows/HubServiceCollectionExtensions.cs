@@ -9,6 +9,7 @@ using Hub.Storage.Sync;
 using Hub.Workflows.Publishing;
 using Hub.Workflows.Scoring;
 using Hub.Workflows.Sync;
+using Hub.Workflows.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class HubServiceCollectionExtensions
     public static IServiceCollection AddHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHubTelemetry(configuration, configuration["Telemetry:ServiceName"] is { Length: > 0 } n ? n : "sqi-hub");
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<StorageWatch>();
         services.AddSingleton<UnitRepository>();

@@ -36,6 +36,11 @@ public static class LocalServices
         });
         services.AddHub(configuration);
         services.AddSingleton<LocalQueueDrainer>();
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        // No generic host here to start OpenTelemetry's providers: resolving them starts them (and disposing the
+        // service provider flushes them).
+        provider.GetService<OpenTelemetry.Trace.TracerProvider>();
+        provider.GetService<OpenTelemetry.Metrics.MeterProvider>();
+        return provider;
     }
 }

@@ -18,6 +18,9 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
 {
     public override async Task<PublicationOutcome> RunAsync(TaskActivityContext context, PublicationRequest input)
     {
+        using var activity = Telemetry.HubTelemetry.Source.StartActivity("publication");
+        activity?.SetTag("hub.period", input.Period);
+        activity?.SetTag("hub.run", input.RunId);
         var result = await store.LoadResultAsync(input.ResultBlob, CancellationToken.None);
         var files = ReportRenderer.Render(result).ToList();
         if (input.SyncGaps.Count > 0)
@@ -57,6 +60,8 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         var publication = new Publication(input.Period, version, clock.GetUtcNow(), input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
             files.Select(f => f.Name).ToList());
         await publications.AddAsync(publication, files, CancellationToken.None);
+        Telemetry.HubTelemetry.PublicationVersions.Add(1, new KeyValuePair<string, object?>("period", input.Period));
+        activity?.SetTag("hub.publication.version", version);
         await events.SendAsync(Event(publication), CancellationToken.None);
         logger.LogInformation("Published {Period} v{Version} ({Hash}) by {By}: {Reason}", input.Period, version, hash, input.RequestedBy, input.Reason);
         return new PublicationOutcome("published", version, Folder(publication), hash, null, null);

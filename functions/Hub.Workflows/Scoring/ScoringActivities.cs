@@ -62,6 +62,11 @@ public sealed class ComputeUnitEvidenceActivity(
     public override async Task<UnitEvidenceRef> RunAsync(TaskActivityContext context, UnitScoringInput input)
     {
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["Period"] = input.Period, ["UnitCode"] = input.UnitCode, ["RunId"] = input.RunId });
+        using var activity = Telemetry.HubTelemetry.Source.StartActivity("scoring unit evidence");
+        activity?.SetTag("hub.period", input.Period);
+        activity?.SetTag("hub.run", input.RunId);
+        activity?.SetTag("hub.unit", input.UnitCode);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var period = Period.Parse(input.Period);
         var catalog = IndexCatalogs.Get(input.Methodology);
         var accumulator = new EvidenceAccumulator(period, catalog.Parameters);
@@ -80,6 +85,8 @@ public sealed class ComputeUnitEvidenceActivity(
         var evidence = accumulator.Result().Single(e => e.UnitCode == input.UnitCode);
         var blob = await store.SaveEvidenceAsync(input.Period, input.RunId, evidence, CancellationToken.None);
         logger.LogInformation("Unit {UnitCode}: {Records} records counted for {Period}", input.UnitCode, records, input.Period);
+        Telemetry.HubTelemetry.UnitsScored.Add(1, new KeyValuePair<string, object?>("period", input.Period));
+        Telemetry.HubTelemetry.RunDuration.Record(started.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", "unit-evidence"));
         return new UnitEvidenceRef(input.UnitCode, blob, records);
     }
 }
@@ -91,6 +98,10 @@ public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, Sc
 {
     public override async Task<RollUpOutcome> RunAsync(TaskActivityContext context, RollUpInput input)
     {
+        using var activity = Telemetry.HubTelemetry.Source.StartActivity("scoring roll-up");
+        activity?.SetTag("hub.period", input.Period);
+        activity?.SetTag("hub.run", input.RunId);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var period = Period.Parse(input.Period);
         var catalog = IndexCatalogs.Get(input.Methodology);
         var tree = await units.LoadTreeAsync(CancellationToken.None);
@@ -121,6 +132,7 @@ public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, Sc
         await scores.SaveAsync(result, input.RunId, clock.GetUtcNow(), CancellationToken.None);
         var withTotal = result.Units.Count(u => u.Total is not null);
         logger.LogInformation("Rolled up {Period}: {Units} units, {WithTotal} with a total; sync gaps: {Gaps}", input.Period, result.Units.Count, withTotal, input.SyncGaps.Count);
+        Telemetry.HubTelemetry.RunDuration.Record(started.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", "roll-up"));
         return new RollUpOutcome(blob, result.Units.Count, withTotal);
     }
 }

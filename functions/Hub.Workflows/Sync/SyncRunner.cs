@@ -35,6 +35,11 @@ public sealed class SyncRunner(
     {
         var source = Source(item.Source);
         var runId = Guid.NewGuid().ToString("N")[..12];
+        using var activity = Telemetry.HubTelemetry.Source.StartActivity($"sync {item.Source}");
+        activity?.SetTag("hub.sync.source", item.Source);
+        activity?.SetTag("hub.sync.scope", item.Scope);
+        activity?.SetTag("hub.sync.run", runId);
+        var tags = new KeyValuePair<string, object?>("source", item.Source);
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["SyncSource"] = item.Source, ["SyncScope"] = item.Scope, ["SyncRunId"] = runId });
         var startedAt = clock.GetUtcNow();
         var (state, etag) = await states.GetAsync(item.Source, item.Scope, ct);
@@ -69,6 +74,13 @@ public sealed class SyncRunner(
             }
             if (item.Source == PortalAgenciesSource.SourceName) knownUnits.Invalidate();
             var run = new SyncRun(item.Source, item.Scope, runId, startedAt, clock.GetUtcNow(), pages, read, stored, bad, stale, null);
+            Telemetry.HubTelemetry.RecordsRead.Add(read, tags);
+            Telemetry.HubTelemetry.RecordsStored.Add(stored, tags);
+            Telemetry.HubTelemetry.RecordsQuarantined.Add(bad, tags);
+            Telemetry.HubTelemetry.RunDuration.Record((run.FinishedAt - startedAt).TotalSeconds, tags, new("kind", "sync"));
+            activity?.SetTag("hub.sync.read", read);
+            activity?.SetTag("hub.sync.stored", stored);
+            activity?.SetTag("hub.sync.quarantined", bad);
             await runs.AddAsync(run, ct);
             logger.LogInformation("Sync {Source}/{Scope}: {Pages} pages, {Read} read, {Stored} stored, {Quarantined} quarantined, {Stale} stale; more: {More}",
                 item.Source, item.Scope, pages, read, stored, bad, stale, more);
@@ -77,6 +89,7 @@ public sealed class SyncRunner(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Sync {Source}/{Scope} failed after {Pages} pages", item.Source, item.Scope, pages);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
             await RecordFailureAsync(item, startedAt, runId, pages, read, stored, bad, stale, e, ct);
             throw;
         }
