@@ -33,6 +33,13 @@ for project in tests/*/*.csproj; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+# The API checked by tools we did not write (Spectral, Prism's validating proxy over a running hub serve).
+echo "== API conformance"
+if scripts/api-conformance.sh >out/conformance.log 2>&1; then :; else status=1; fi
+grep -E 'FAIL|conformance:' out/conformance.log || true
+cp=$(grep -oE 'conformance: [0-9]+ passed' out/conformance.log | grep -oE '[0-9]+' || echo 0)
+cf=$(grep -oE '[0-9]+ failed' out/conformance.log | tail -1 | grep -oE '[0-9]+' || echo 1)
+passed=$((passed + cp)); failed=$((failed + cf))
 if [ $status != 0 ] && [ $failed = 0 ]; then failed=1; fi # a runner that failed without naming a test still fails
 if [ $status = 0 ]; then echo "ALL TESTS PASSED"; else echo "TESTS FAILED (full logs in out/)"; fi
 echo "$passed passed, $failed failed"
