@@ -10,3 +10,6 @@ param populationBaseUrl = 'https://ndxp.gov.vn/dancu/'
 param businessBaseUrl = 'https://ndxp.gov.vn/dangkydoanhnghiep/'
 param requireApproval = false
 param logRetentionDays = 30
+param environmentType = 'dev'
+param keyVaultPurgeProtection = false
+param authClientId = readEnvironmentVariable('AUTH_CLIENT_ID', '00000000-0000-0000-0000-000000000000')

@@ -8,8 +8,28 @@ targetScope = 'subscription'
 @description('Environment name (azd): used in resource names and tags.')
 param environmentName string
 
-@description('Azure region.')
+@description('Azure region: one where Flex Consumption is offered.')
+@allowed([
+  'australiaeast', 'brazilsouth', 'canadacentral', 'centralindia', 'centralus', 'eastasia', 'eastus', 'eastus2'
+  'francecentral', 'germanywestcentral', 'italynorth', 'japaneast', 'koreacentral', 'northcentralus', 'northeurope'
+  'norwayeast', 'southafricanorth', 'southcentralus', 'southeastasia', 'southindia', 'spaincentral', 'swedencentral'
+  'uaenorth', 'uksouth', 'westcentralus', 'westeurope', 'westus', 'westus2', 'westus3'
+])
+@metadata({ azd: { type: 'location' } })
 param location string
+
+@description('dev or prod: prod adds delete locks and keeps an always-ready instance for the durable functions.')
+@allowed(['dev', 'prod'])
+param environmentType string = 'dev'
+
+@description('Client (application) id of the Entra ID app registration that signs administrators in (App Service authentication).')
+param authClientId string
+
+@description('Tenant of that app registration.')
+param authTenantId string = tenant().tenantId
+
+@description('Key Vault purge protection: on in prod; off in dev so that azd down then azd up can recreate the vault.')
+param keyVaultPurgeProtection bool = false
 
 @description('Name of the resource group to create.')
 param resourceGroupName string = 'rg-sqihub-${environmentName}'
@@ -82,7 +102,26 @@ module serviceBus 'modules/servicebus.bicep' = {
 module keyVault 'modules/keyvault.bicep' = {
   scope: rg
   name: 'keyvault'
-  params: { name: 'kv-sqihub-${take(suffix, 10)}', location: location, tags: tags }
+  params: { name: 'kv-sqihub-${take(suffix, 10)}', location: location, tags: tags, purgeProtection: keyVaultPurgeProtection }
+}
+
+// Key Vault, storage and Service Bus logs and metrics into the workspace that holds the app's telemetry.
+module diagnostics 'modules/diagnostics.bicep' = {
+  scope: rg
+  name: 'diagnostics'
+  params: {
+    workspaceId: monitoring.outputs.workspaceId
+    keyVaultName: keyVault.outputs.name
+    storageAccountName: storage.outputs.name
+    serviceBusNamespaceName: serviceBus.outputs.name
+  }
+}
+
+// In prod, nobody deletes the data of record by mistake (a lock must be removed first, on purpose).
+module locks 'modules/locks.bicep' = if (environmentType == 'prod') {
+  scope: rg
+  name: 'locks'
+  params: { storageAccountName: storage.outputs.name, keyVaultName: keyVault.outputs.name, serviceBusNamespaceName: serviceBus.outputs.name }
 }
 
 module roles 'modules/roles.bicep' = {
@@ -121,6 +160,9 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     requireApproval: requireApproval
+    authClientId: authClientId
+    authTenantId: authTenantId
+    alwaysReadyDurable: environmentType == 'prod' ? 1 : 0
   }
   dependsOn: [roles]
 }

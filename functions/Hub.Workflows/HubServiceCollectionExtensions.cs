@@ -21,6 +21,7 @@ public static class HubServiceCollectionExtensions
     /// <summary>Everything the hub runs on, the same in the Function App and in `hub`: storage, sources, sync, scoring.</summary>
     public static IServiceCollection AddHub(this IServiceCollection services, IConfiguration configuration)
     {
+        ConfigurationGuard.ThrowOnUnresolvedKeyVaultReferences(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHubTelemetry(configuration, configuration["Telemetry:ServiceName"] is { Length: > 0 } n ? n : "sqi-hub");
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));

@@ -25,6 +25,15 @@ param instanceMemoryMB int
 param maximumInstanceCount int
 param requireApproval bool
 
+@description('Client id of the Entra ID app registration for App Service authentication.')
+param authClientId string
+
+@description('Tenant of the app registration.')
+param authTenantId string
+
+@description('Always-ready instances for the durable functions group (orchestrations and activities): 1 in prod, so a timer-started run does not wait for a cold start.')
+param alwaysReadyDurable int = 0
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -66,6 +75,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyDurable > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurable }] : []
       }
       // FUNCTIONS_WORKER_RUNTIME of local.settings.json: on Flex Consumption it is this, not an app setting.
       runtime: { name: 'dotnet-isolated', version: '10.0' }
@@ -146,6 +156,38 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
       ]
     }
+  }
+}
+
+
+// App Service authentication (Easy Auth) in front of every route: Microsoft Entra ID sign-in, 401 for an
+// unauthenticated call, and the platform itself sets X-MS-CLIENT-PRINCIPAL (stripping any a client sent), which is
+// why the code believes that header only where WEBSITE_AUTH_ENABLED=True. Health, the OpenAPI document and the
+// read-only reports stay anonymous. The function key is still required by the HTTP triggers.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: ['/api/health', '/api/openapi.json', '/api/reports']
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: ['api://${authClientId}', authClientId]
+        }
+      }
+    }
+    login: { tokenStore: { enabled: false } }
+    httpSettings: { requireHttps: true }
   }
 }
 

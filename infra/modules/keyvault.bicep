@@ -1,9 +1,12 @@
 // Secrets of the hub: the portal API key (portal-api-key) and the personal-data hashing key
-// (personal-data-hash-key). RBAC authorization, soft delete and purge protection. Secrets are set by an
+// (personal-data-hash-key). RBAC authorization, soft delete, purge protection in prod. Secrets are set by an
 // administrator after deployment (README), never by a template or a parameters file.
 param name string
 param location string
 param tags object
+
+@description('Purge protection cannot be turned off once on: on in prod; off in dev so that a deleted vault can be purged and recreated.')
+param purgeProtection bool
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -15,7 +18,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
+    // The API refuses an explicit false: leave it unset when off.
+    enablePurgeProtection: purgeProtection ? true : null
     publicNetworkAccess: 'Enabled'
   }
 }

@@ -115,7 +115,6 @@ public class InfraTests
         Assert.Equal("managedidentity", settings["HubStorage__credential"]);
         var vault = Bicep.Resources(Bicep.MainTemplate).Single(r => r.GetProperty("type").GetString() == "Microsoft.KeyVault/vaults" && r.TryGetProperty("location", out _));
         Assert.True(vault.GetProperty("properties").GetProperty("enableRbacAuthorization").GetBoolean());
-        Assert.True(vault.GetProperty("properties").GetProperty("enablePurgeProtection").GetBoolean());
     }
 
     [Theory]
