@@ -56,6 +56,11 @@ check GET "scores/$period?unit=G12" 200
 check GET "reconciliation/$period" 200
 check POST "publications/$period/approval" 409 '{"approve":true}'
 check POST "publications/$period" 202 '{"reason":"re-publication after a correction"}'
+check GET reports 200 "" no
+# (GET reports/{period} answers 302; Prism's proxy follows redirects, so it is checked by ReportTests instead.)
+check GET "reports/$period/v1/index.html" 200 "" no
+check GET "reports/$period/v1/index.xlsx" 200 "" no
+check GET "reports/$period/v9/index.html" 404 "" no
 check POST "scoring/2100-Q4" 409 '{"reason":"a period that has not ended"}'
 check POST "scoring/2021-Q4" 400 '{"reason":"before the first period"}'
 

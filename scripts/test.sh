@@ -7,6 +7,13 @@ cd "$root"
 mkdir -p out
 
 npm ci --no-audit --no-fund --loglevel=error
+# The report's browser test drives Debian's chromium (Playwright's own browser download cannot work here); Noto for
+# Vietnamese text in the browser.
+if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/noto ]; then
+  as_root=""; [ "$(id -u)" = 0 ] || as_root="sudo"
+  $as_root apt-get install -y -qq chromium fonts-noto-core >/dev/null 2>&1 \
+    || { $as_root apt-get update -qq >/dev/null && $as_root apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
+fi
 dotnet restore Hub.sln -v quiet | grep -v "warning NU1603" || true
 # NU1603 (the registry serves a newer patch than asked) is expected here: see Directory.Build.props.
 dotnet build Hub.sln --no-restore -c Release -nologo 2>&1 | grep -vE "warning NU1603" | grep -E "error|Warn|Error|Elapsed" || true

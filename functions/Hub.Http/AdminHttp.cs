@@ -48,6 +48,7 @@ public static class AdminHttp
         http.StatusCode = response.Status;
         if (response.Location is not null) http.Headers.Location = response.Location;
         if (response.RetryAfterSeconds is { } after) http.Headers.RetryAfter = after.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in response.Headers) http.Headers[name] = value;
         if (response.Body is null) return;
         http.ContentType = response.ContentType;
         await http.Body.WriteAsync(response.Body is byte[] raw ? raw : JsonSerializer.SerializeToUtf8Bytes(response.Body, Json), ct);

@@ -3,9 +3,27 @@ using Hub.Domain.Scoring;
 
 namespace Hub.Reports;
 
-/// <summary>Renders the files of a publication from an index result.</summary>
+/// <summary>Renders the files of a publication: the data files from the index result (their hash is the identity of
+/// the publication's content), and the readable reports from the data and the publication record.</summary>
 public static class ReportRenderer
 {
+    public const string HtmlContentType = "text/html; charset=utf-8";
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>index.html, units/{code}.html for every unit, index.xlsx.</summary>
+    public static IReadOnlyList<ReportFile> RenderReadable(Readable.ReportContext context)
+    {
+        var catalog = Hub.Domain.Catalog.IndexCatalogs.Get(context.Result.Methodology);
+        var files = new List<ReportFile>
+        {
+            new("index.html", HtmlContentType, Readable.IndexPage.Render(context, catalog)),
+            new("index.xlsx", XlsxContentType, Readable.WorkbookReport.Render(context, catalog)),
+        };
+        foreach (var unit in context.Result.Units)
+            files.Add(new(Readable.UnitPage.FileName(unit.Code), HtmlContentType, Readable.UnitPage.Render(context, catalog, unit)));
+        return files;
+    }
+
     public static IReadOnlyList<ReportFile> Render(IndexResult result) =>
     [
         new("index.json", "application/json", IndexResultJson.ToBytes(result, explain: true)),

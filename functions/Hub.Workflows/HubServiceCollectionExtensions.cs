@@ -63,6 +63,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<Reconciliation.ReconciliationService>();
         services.AddSingleton<Admin.AdminApi>();
         services.AddSingleton<Admin.HealthService>();
+        services.AddSingleton<Admin.ReportsApi>();
         services.AddSingleton<Admin.AdminAuthenticator>();
 
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.

@@ -17,3 +17,25 @@ public sealed class HealthApi(HealthService health)
         return new EmptyResult();
     }
 }
+
+/// <summary>The published reports, anonymous and read-only (App Service authentication leaves /api/reports open).</summary>
+public sealed class ReportsFunctions(ReportsApi reports)
+{
+    [Function("ListReports")]
+    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports")] HttpRequest request, CancellationToken ct) =>
+        Write(request, reports.ListAsync(ct), ct);
+
+    [Function("LatestReport")]
+    public Task<IActionResult> Latest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{period}")] HttpRequest request, string period, CancellationToken ct) =>
+        Write(request, reports.LatestAsync(period, ct), ct);
+
+    [Function("ReportFile")]
+    public Task<IActionResult> File([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{period}/{version}/{*file}")] HttpRequest request, string period, string version, string file, CancellationToken ct) =>
+        Write(request, reports.FileAsync(period, version, file, request.Headers.IfNoneMatch.ToString() is { Length: > 0 } etag ? etag : null, ct), ct);
+
+    private static async Task<IActionResult> Write(HttpRequest request, Task<ApiResponse> answer, CancellationToken ct)
+    {
+        await AdminHttp.WriteAsync(request.HttpContext.Response, await answer, ct);
+        return new EmptyResult();
+    }
+}

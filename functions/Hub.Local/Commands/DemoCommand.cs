@@ -83,7 +83,9 @@ public static class DemoCommand
         Console.WriteLine($"Publication: {p.Status}{(p.Version is { } v ? $" v{v}" : "")}{(p.Note is null ? "" : $" — {p.Note}")}");
         if (p.Folder is not null)
         {
-            Console.WriteLine($"  reports: blob container {p.Folder} (index.json, index.csv, plan-targets.json); pointer: reports/{s.Period}/latest.json");
+            Console.WriteLine($"  reports: blob container {p.Folder} (index.html, units/*.html, index.xlsx, index.csv, index.json, plan-targets.json); pointer: reports/{s.Period}/latest.json");
+            if (r.ReportFolder is { } folder)
+                Console.WriteLine($"  open the report: file://{Path.Combine(folder, "index.html")}  (served by `hub serve` at /api/reports/{s.Period})");
             Console.WriteLine($"  content hash: {p.ContentHash}");
         }
         Console.WriteLine($"  scores: table Scores (partition {s.Period}), history: table ScoreHistory; events: queue index-published");

@@ -14,6 +14,9 @@ namespace Hub.Local.Local;
 
 public sealed record DemoOptions(Period Period, SyntheticScale Scale, string RequestedBy = "hub demo", string Reason = "local demo run")
 {
+    /// <summary>Where the published report is copied for reading from disk; null: not copied.</summary>
+    public string? ReportsFolder { get; init; } = Path.Combine("out", "reports");
+
     /// <summary>Extra settings over the local defaults (tests isolate themselves with StorageNamespace).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
@@ -26,6 +29,7 @@ public sealed record DemoResult(
     IReadOnlyList<StoredScore> Scores,
     IReadOnlyList<Publication> Publications,
     Hub.Domain.Portal.Reconciliation? Reconciliation,
+    string? ReportFolder,
     TimeSpan Elapsed);
 
 /// <summary>The main job, end to end on local parts: portal simulator on loopback, Azurite, sync through the real
@@ -75,7 +79,21 @@ public static class DemoPipeline
             var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period.ToString(), ct);
             var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period.ToString(), ct);
             var reconciliation = (await services.GetRequiredService<Hub.Workflows.Reconciliation.ReconciliationService>().CompareAsync(options.Period.ToString(), null, ct)).Result;
-            return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, started.Elapsed);
+            // The published report, copied out of storage so that it can be opened straight from disk (it is one
+            // self-contained folder: pages, charts, workbook).
+            string? folder = null;
+            if (publications.LastOrDefault() is { } latest && options.ReportsFolder is { } root)
+            {
+                folder = Path.GetFullPath(Path.Combine(root, latest.Period, $"v{latest.Version}"));
+                var repository = services.GetRequiredService<PublicationRepository>();
+                foreach (var file in latest.Files)
+                {
+                    var target = Path.Combine(folder, file);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    await File.WriteAllBytesAsync(target, await repository.ReadFileAsync($"{latest.Folder}/{file}", ct), ct);
+                }
+            }
+            return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, folder, started.Elapsed);
         }
         finally
         {

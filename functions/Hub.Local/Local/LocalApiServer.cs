@@ -48,6 +48,13 @@ public sealed class LocalApiServer : IAsyncDisposable
         static string Period(HttpContext c) => (string)c.Request.RouteValues["period"]!;
 
         var health = services.GetRequiredService<HealthService>();
+        var reports = services.GetRequiredService<ReportsApi>();
+        // The published reports: anonymous, read-only.
+        app.MapGet("/api/reports", (RequestDelegate)(async c => await AdminHttp.WriteAsync(c.Response, await reports.ListAsync(c.RequestAborted), c.RequestAborted)));
+        app.MapGet("/api/reports/{period}", (RequestDelegate)(async c => await AdminHttp.WriteAsync(c.Response, await reports.LatestAsync(Period(c), c.RequestAborted), c.RequestAborted)));
+        app.MapGet("/api/reports/{period}/{version}/{**file}", (RequestDelegate)(async c => await AdminHttp.WriteAsync(c.Response,
+            await reports.FileAsync(Period(c), (string)c.Request.RouteValues["version"]!, c.Request.RouteValues["file"] as string,
+                c.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } etag ? etag : null, c.RequestAborted), c.RequestAborted)));
         app.MapGet("/api/health", (RequestDelegate)(async c => await AdminHttp.WriteAsync(c.Response, await health.CheckAsync(c.RequestAborted), c.RequestAborted)));
         app.MapGet("/api/openapi.json", (RequestDelegate)(c => AdminHttp.WriteAsync(c.Response, new ApiResponse(200, OpenApiDocument.Bytes), c.RequestAborted)));
         Route("POST", "/api/scoring/{period}", (c, by, body, ct) => api.StartScoringAsync(client, Period(c), body, by, ct));

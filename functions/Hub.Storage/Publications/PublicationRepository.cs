@@ -21,6 +21,14 @@ public sealed class PublicationRepository(StorageClients storage)
 
     public async Task<Publication?> LatestAsync(string period, CancellationToken ct) => (await ListAsync(period, ct)).LastOrDefault();
 
+    /// <summary>The latest version of every published period.</summary>
+    public async Task<IReadOnlyList<Publication>> LatestOfEveryPeriodAsync(CancellationToken ct)
+    {
+        var all = new List<Publication>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(cancellationToken: ct)) all.Add(FromEntity(e));
+        return all.GroupBy(p => p.Period).Select(g => g.MaxBy(p => p.Version)!).OrderBy(p => p.Period, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Writes version n. Files first, then the record, which is the commit point: a version exists once its
     /// record does, and is never changed after. Files found without a record are the orphans of an attempt that
     /// crashed before committing, and are replaced.</summary>
@@ -58,6 +66,20 @@ public sealed class PublicationRepository(StorageClients storage)
 
     private async Task<bool> RecordExistsAsync(Publication publication, CancellationToken ct) =>
         (await _table.GetEntityIfExistsAsync<TableEntity>(publication.Period, $"v{publication.Version:D4}", ["Version"], ct)).HasValue;
+
+    /// <summary>A published file with its ETag and content type, or null when there is none.</summary>
+    public async Task<(byte[] Content, string ETag, string ContentType)?> TryReadFileAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            var content = (await _reports.GetBlobClient(path).DownloadContentAsync(ct)).Value;
+            return (content.Content.ToArray(), content.Details.ETag.ToString("H"), content.Details.ContentType);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     public async Task<byte[]> ReadFileAsync(string path, CancellationToken ct) =>
         (await _reports.GetBlobClient(path).DownloadContentAsync(ct)).Value.Content.ToArray();

@@ -3,6 +3,9 @@ namespace Hub.Workflows.Admin;
 /// <summary>A transport-neutral HTTP answer: the Function App and `hub serve` both turn it into a response.</summary>
 public sealed record ApiResponse(int Status, object? Body, string ContentType = "application/json", string? Location = null, int? RetryAfterSeconds = null)
 {
+    /// <summary>Further response headers (ETag, Cache-Control).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static ApiResponse Ok(object body) => new(200, body);
 
     public static ApiResponse Accepted(object body, string location) => new(202, body, Location: location);

@@ -10,7 +10,7 @@ namespace Hub.Workflows.Admin;
 /// dependency shows as "unknown" instead of holding the answer.</summary>
 public sealed class HealthService(StorageClients storage, SyncStateRepository states, TimeProvider clock)
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
 
     /// <summary>A source that has not caught up for this long makes the hub "degraded".</summary>
     public static readonly TimeSpan SyncAgeLimit = TimeSpan.FromHours(26);

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Hub.Domain.Catalog;
+using Hub.Domain.Targets;
 using Hub.Reports;
+using Hub.Reports.Readable;
 using Hub.Storage.Portal;
 using Hub.Workflows.Reconciliation;
 using Hub.Storage;
@@ -33,9 +36,10 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         // The identity of a publication is its scores: a newer capture of the portal with the same scores publishes
         // nothing new, so the reconciliation rides along without entering the hash.
         var hash = ReportRenderer.ContentHash(files);
+        Hub.Domain.Portal.Reconciliation? reconciliation = null;
         if (await portal.LatestAsync(input.Period, CancellationToken.None) is { } capture)
         {
-            var reconciliation = ReconciliationService.Reconcile(result, capture);
+            reconciliation = ReconciliationService.Reconcile(result, capture);
             files.Add(new ReportFile(ReconciliationFile, "application/json", JsonSerializer.SerializeToUtf8Bytes(reconciliation, Json)));
             logger.LogInformation("{Period}: reconciled with the portal's capture {CaptureId}: {Agreeing} units agree, {Differing} differ",
                 input.Period, capture.CaptureId, reconciliation.UnitsAgreeing, reconciliation.UnitsDiffering);
@@ -57,7 +61,15 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         }
 
         var version = (existing.LastOrDefault()?.Version ?? 0) + 1;
-        var publication = new Publication(input.Period, version, clock.GetUtcNow(), input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
+        var publishedAt = clock.GetUtcNow();
+        // The readable reports state the record (who, when, why, which version and content): rendered from it, so the
+        // same publication always renders the same bytes.
+        var info = new PublicationInfo(input.Period, version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash);
+        var previous = existing.LastOrDefault() is { } last ? await LoadResultAsync(input.Period, last.RunId) : null;
+        var report = new ReportContext(info, result, previous, await TrendAsync(input.Period, result),
+            TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology)), reconciliation, input.SyncGaps);
+        files.AddRange(ReportRenderer.RenderReadable(report));
+        var publication = new Publication(input.Period, version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
             files.Select(f => f.Name).ToList());
         await publications.AddAsync(publication, files, CancellationToken.None);
         Telemetry.HubTelemetry.PublicationVersions.Add(1, new KeyValuePair<string, object?>("period", input.Period));
@@ -65,6 +77,28 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         await events.SendAsync(Event(publication), CancellationToken.None);
         logger.LogInformation("Published {Period} v{Version} ({Hash}) by {By}: {Reason}", input.Period, version, hash, input.RequestedBy, input.Reason);
         return new PublicationOutcome("published", version, Folder(publication), hash, null, null);
+    }
+
+    private async Task<Hub.Domain.Scoring.IndexResult?> LoadResultAsync(string period, string runId)
+    {
+        try { return await store.LoadResultAsync(EvidenceStore.ResultBlob(period, runId), CancellationToken.None); }
+        catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
+    }
+
+    /// <summary>Totals of the top units and their children in the latest version of every earlier published period.</summary>
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(string period, Hub.Domain.Scoring.IndexResult result)
+    {
+        var roots = result.Units.Where(u => u.ParentCode is null).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        var wanted = result.Units.Where(u => u.ParentCode is null || roots.Contains(u.ParentCode)).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        var points = new List<TrendPoint>();
+        var current = Hub.Domain.Periods.Period.Parse(period);
+        foreach (var earlier in await publications.LatestOfEveryPeriodAsync(CancellationToken.None))
+        {
+            if (!Hub.Domain.Periods.Period.TryParse(earlier.Period, out var p, out _) || p.Kind != current.Kind || p.CompareTo(current) >= 0) continue;
+            if (await LoadResultAsync(earlier.Period, earlier.RunId) is not { } old) continue;
+            points.AddRange(old.Units.Where(u => wanted.Contains(u.Code)).Select(u => new TrendPoint(earlier.Period, u.Code, u.Total)));
+        }
+        return points;
     }
 
     public const string ReconciliationFile = "reconciliation.json";

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace Hub.Reports.Readable;
+
+/// <summary>Pieces every page shares: encoding that keeps Vietnamese readable, one inline stylesheet (screen, phone,
+/// A4 print with page breaks between sections), images embedded as data URIs. No script, nothing fetched.</summary>
+internal static class Html
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string E(string? text) => Encoder.Encode(text ?? "");
+
+    public static string Img(byte[] png, string alt, string id) =>
+        $"<img id=\"{id}\" class=\"chart\" alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">";
+
+    public static void Open(StringBuilder sb, string title)
+    {
+        sb.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<link rel=\"icon\" href=\"data:,\">\n")
+          .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+    }
+
+    public static void Close(StringBuilder sb) => sb.Append("</body>\n</html>\n");
+
+    private const string Css = """
+        :root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f5f7fa; }
+        * { box-sizing: border-box; }
+        body { font-family: "Noto Sans", "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1200px; padding: 1rem; line-height: 1.45; }
+        h1 { font-size: 1.5rem; margin: .2rem 0 .8rem; } h2 { font-size: 1.2rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
+        section { margin-bottom: 1.5rem; }
+        .meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; background: var(--bg); padding: .8rem 1rem; border-radius: 6px; }
+        .meta dt { color: var(--muted); } .meta dd { margin: 0; word-break: break-all; }
+        .headline { font-size: 1.3rem; margin: 1rem 0; } .headline strong { font-size: 2rem; }
+        .table-wrap { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        th { background: var(--bg); position: sticky; top: 0; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tr.depth-0 td { font-weight: 700; } tr.depth-1 td:first-child { padding-left: 1.2rem; } tr.depth-2 td:first-child { padding-left: 2.4rem; } tr.depth-3 td:first-child { padding-left: 3.6rem; }
+        .band { display: inline-block; padding: 0 .4rem; border-radius: 3px; color: #fff; font-size: .8rem; }
+        .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+        .note { color: var(--muted); font-size: .9rem; }
+        .warn { background: #fff4e5; border-left: 4px solid #ef6c00; padding: .5rem .8rem; }
+        a { color: #1565c0; }
+        @media (max-width: 640px) { body { padding: .5rem; } .meta { grid-template-columns: 1fr; } h1 { font-size: 1.2rem; } }
+        @media print {
+          @page { size: A4; margin: 15mm; }
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          section { page-break-before: always; break-before: page; } section.first { page-break-before: auto; break-before: auto; }
+          th { position: static; } a { color: inherit; text-decoration: none; } .chart { max-height: 120mm; }
+          tr { page-break-inside: avoid; }
+        }
+
+        """;
+}

@@ -1,0 +1,22 @@
+using Hub.Domain.Portal;
+using Hub.Domain.Scoring;
+using Hub.Domain.Targets;
+
+namespace Hub.Reports.Readable;
+
+/// <summary>The publication record a report states (who, when, why, which version, which content): taken from the
+/// record, never from the clock at render time, so the same publication renders the same bytes.</summary>
+public sealed record PublicationInfo(string Period, int Version, DateTimeOffset PublishedAt, string PublishedBy, string Reason, string Methodology, string ContentHash);
+
+/// <summary>A unit's total in an earlier published period.</summary>
+public sealed record TrendPoint(string Period, string UnitCode, double? Total);
+
+/// <summary>Everything a readable report shows. Previous: the last version before this one (for "what changed").</summary>
+public sealed record ReportContext(
+    PublicationInfo Publication,
+    IndexResult Result,
+    IndexResult? Previous,
+    IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<UnitTargets> Targets,
+    Reconciliation? Reconciliation,
+    IReadOnlyList<string> SyncGaps);

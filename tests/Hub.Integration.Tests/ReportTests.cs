@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.Json;
+using Hub.Local.Local;
+using Hub.Reports;
+using Hub.Reports.Readable;
+using Hub.Storage.Publications;
+using Hub.Workflows.Scoring;
+using Microsoft.DurableTask.Client;
+using Microsoft.Playwright;
+
+namespace Hub.Integration.Tests;
+
+/// <summary>The reports people read: published on Azurite, served read-only by `hub serve`'s route table, opened in a
+/// real browser (Debian's chromium, driven by Playwright).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly AzuriteFixture _ = azurite;
+    private static readonly string Period = TestHub.Q3.ToString();
+    private TestHub _hub = null!;
+    private LocalDurableHost _durable = null!;
+    private LocalApiServer _server = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _hub = await TestHub.StartAsync();
+        await _hub.SyncAllAsync();
+        _durable = await LocalDurableHost.StartAsync(_hub.Services);
+        _server = await LocalApiServer.StartAsync(_hub.Services, _durable.Client);
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseUrl };
+        var (_, id) = await _hub.Get<ScoringStarter>().StartAsync(_durable.Client, TestHub.Q3, "tran.thi.b", "quarterly publication", default);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var meta = await _durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+        Assert.Equal("published", meta.ReadOutputAs<ScoringOutcome>()!.Publication.Status);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+        await _durable.DisposeAsync();
+        await _hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Every_publication_holds_html_drill_downs_a_workbook_csv_and_json()
+    {
+        var publication = Assert.Single(await _hub.Get<PublicationRepository>().ListAsync(Period, default));
+        Assert.Contains("index.html", publication.Files);
+        Assert.Contains("index.xlsx", publication.Files);
+        Assert.Contains("index.csv", publication.Files);
+        Assert.Contains("index.json", publication.Files);
+        foreach (var unit in await _hub.Get<Hub.Storage.Evidence.UnitRepository>().ListAsync(default))
+            Assert.Contains($"units/{unit.Code}.html", publication.Files);
+
+        var csv = await _hub.Get<PublicationRepository>().ReadFileAsync($"{Period}/v1/index.csv", default);
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]); // UTF-8 with BOM: Excel shows the diacritics
+
+        // The workbook: a sheet per view, numbers stored as numbers with 2-decimal display, frozen header, filters.
+        var xlsx = await _hub.Get<PublicationRepository>().ReadFileAsync($"{Period}/v1/index.xlsx", default);
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(xlsx));
+        Assert.Equal(["Đơn vị", "Chỉ tiêu", "Chỉ tiêu kế hoạch", "Thông tin công bố"], sheets);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true, sheetName: "Đơn vị").Cast<IDictionary<string, object>>().ToList();
+        var root = rows.Single(r => (string)r["Mã đơn vị"] == "G12");
+        Assert.IsType<double>(root["Tổng điểm"]);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        var sheet1 = new StreamReader(zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).Open()).ReadToEnd();
+        Assert.Contains("<x:pane", sheet1.Replace("<pane", "<x:pane"));
+        Assert.Contains("autoFilter", sheet1);
+        Assert.Contains("0.00", new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()).ReadToEnd());
+    }
+
+    [Fact]
+    public async Task Reports_are_served_read_only_with_caching_and_nothing_outside_the_container()
+    {
+        var list = await _http.GetAsync("api/reports");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains(Period, await list.Content.ReadAsStringAsync());
+
+        var latest = await _http.GetAsync($"api/reports/{Period}");
+        Assert.Equal(HttpStatusCode.Found, latest.StatusCode);
+        Assert.Equal($"/api/reports/{Period}/v1/index.html", latest.Headers.Location!.OriginalString);
+
+        var page = await _http.GetAsync($"api/reports/{Period}/v1/index.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("immutable", page.Headers.CacheControl!.ToString());
+        var etag = page.Headers.ETag!.ToString();
+        using (var conditional = new HttpRequestMessage(HttpMethod.Get, $"api/reports/{Period}/v1/index.html"))
+        {
+            conditional.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            Assert.Equal(HttpStatusCode.NotModified, (await _http.SendAsync(conditional)).StatusCode);
+        }
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (await _http.GetAsync($"api/reports/{Period}/v1/index.xlsx")).Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync($"api/reports/{Period}/v1/units/G12.html")).StatusCode);
+
+        foreach (var hostile in new[]
+                 {
+                     $"api/reports/{Period}/v1/..%2F..%2Flatest.json", $"api/reports/{Period}/v1/%2Fetc%2Fpasswd", $"api/reports/{Period}/v1/units/..%2F..%2Fv1%2Findex.json",
+                     $"api/reports/{Period}/v1/units%2F..%2Findex.html", $"api/reports/{Period}/v1/..\\index.html", $"api/reports/{Period}/v1/units/..%5Cindex.json",
+                     $"api/reports/{Period}/v2/index.html", $"api/reports/{Period}/v0/index.html", $"api/reports/{Period}/latest/index.html",
+                     $"api/reports/{Period}/v1/nope.html", "api/reports/2026-Q1/v1/index.html", $"api/reports/{Period}/v1/units/NOPE.html",
+                 })
+        {
+            var response = await _http.GetAsync(hostile);
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{hostile}: {response.StatusCode}");
+            if (response.Content.Headers.ContentType?.MediaType is { } type) Assert.Equal("application/problem+json", type);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.GetAsync("api/reports/２０２６-Q3")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Republishing_identical_data_makes_no_new_version_and_a_changed_republication_says_what_changed()
+    {
+        var repository = _hub.Get<PublicationRepository>();
+        var first = await repository.ReadFileAsync($"{Period}/v1/index.html", default);
+        var (_, id) = await _hub.Get<ScoringStarter>().StartAsync(_durable.Client, TestHub.Q3, "tran.thi.b", "re-run with the same data", default);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var outcome = (await _durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token)).ReadOutputAs<ScoringOutcome>()!;
+        Assert.Equal(("unchanged", 1), (outcome.Publication.Status, outcome.Publication.Version));
+        Assert.Single(await repository.ListAsync(Period, default));
+        Assert.Equal(first, await repository.ReadFileAsync($"{Period}/v1/index.html", default));
+
+        // The same context renders the same bytes (no render time inside); a changed re-publication lists the moves.
+        var result = await _hub.Get<Hub.Storage.Scores.EvidenceStore>().LoadResultAsync(outcome.ResultBlob, default);
+        var info = new PublicationInfo(Period, 2, DateTimeOffset.Parse("2026-10-05T03:00:00Z"), "tran.thi.b", "corrected dossier feed of G12.01.01", result.Methodology, "sha256:x");
+        var previous = result with { Units = result.Units.Select(u => u.Code == "G12.01.01" ? u with { Total = (u.Total ?? 0) - 3.5, Band = "Trung bình" } : u).ToList() };
+        var context = new ReportContext(info, result, previous, [], [], null, []);
+        var once = ReportRenderer.RenderReadable(context);
+        var twice = ReportRenderer.RenderReadable(context);
+        Assert.Equal(once.Select(f => (f.Name, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(f.Content)))),
+            twice.Select(f => (f.Name, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(f.Content)))));
+        var html = System.Text.Encoding.UTF8.GetString(once.Single(f => f.Name == "index.html").Content);
+        Assert.Contains("Thay đổi so với phiên bản 1", html);
+        Assert.Contains("corrected dossier feed of G12.01.01", html);
+        Assert.Contains("units/G12.01.01.html", html[html.IndexOf("bang-thay-doi", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public async Task The_report_reads_right_in_a_real_browser()
+    {
+        const string chromium = "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), "Debian's chromium is not installed (scripts/test.sh installs it with apt-get).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        page.RequestFailed += (_, r) => errors.Add($"request failed: {r.Url}");
+
+        var response = await page.GotoAsync(new Uri(_server.BaseUrl, $"api/reports/{Period}").ToString());
+        Assert.Equal(200, response!.Status);
+        Assert.EndsWith($"/api/reports/{Period}/v1/index.html", page.Url);
+        Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
+        var text = await page.InnerTextAsync("body");
+        Assert.DoesNotContain('\uFFFD', text);
+        Assert.Contains("Bảng xếp hạng các đơn vị", text);
+        Assert.Contains("Quý III/2026", text);
+
+        // The table's totals are the JSON's.
+        var json = await (await _http.GetAsync($"api/reports/{Period}/v1/index.json")).Content.ReadAsStringAsync();
+        using var doc = JsonDocument.Parse(json);
+        var totals = doc.RootElement.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!,
+            u => u.GetProperty("total").ValueKind == JsonValueKind.Number ? u.GetProperty("total").GetDouble() : (double?)null);
+        var rows = await page.Locator("#bang-xep-hang tbody tr").AllAsync();
+        Assert.Equal(totals.Count, rows.Count);
+        foreach (var row in rows)
+        {
+            var code = (await row.GetAttributeAsync("data-unit"))!;
+            var shown = await row.Locator("td.total").GetAttributeAsync("data-total");
+            var expected = totals[code];
+            if (expected is null) Assert.Equal("", shown);
+            else Assert.Equal(expected.Value, double.Parse(shown!, System.Globalization.CultureInfo.InvariantCulture), 9);
+            Assert.Equal(expected is null ? "–" : expected.Value.ToString("0.00", Vietnamese.Culture), (await row.Locator("td.total").InnerTextAsync()).Trim());
+        }
+
+        // Every chart is there, decoded, with a size.
+        var charts = await page.Locator("img.chart").AllAsync();
+        Assert.True(charts.Count >= 3, $"{charts.Count} charts");
+        foreach (var chart in charts)
+            Assert.True(await chart.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0 && i.naturalHeight > 0"), $"chart {await chart.GetAttributeAsync("id")} is empty");
+
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "report.png"), FullPage = false });
+
+        // A unit link leads to its drill-down page, and back.
+        await page.ClickAsync("#bang-xep-hang a[href='units/G12.01.html']");
+        Assert.EndsWith("/v1/units/G12.01.html", page.Url);
+        Assert.Contains("G12.01", await page.InnerTextAsync("h1"));
+        Assert.True(await page.Locator("#bang-chi-tieu tbody tr").CountAsync() > 0);
+        Assert.True(await page.Locator("img.chart").First.EvaluateAsync<bool>("i => i.naturalWidth > 0"));
+        Assert.DoesNotContain('\uFFFD', await page.InnerTextAsync("body"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "unit.png"), FullPage = false });
+        await page.ClickAsync("#ve-bao-cao-chung");
+        Assert.EndsWith("/v1/index.html", page.Url);
+
+        Assert.Empty(errors);
+    }
+}
