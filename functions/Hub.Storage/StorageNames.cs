@@ -18,6 +18,9 @@ public static class StorageNames
     public const string PortalEvaluationsTable = "PortalEvaluations";
     public const string PortalCapturesTable = "PortalCaptures";
     public const string ScoringRunsTable = "ScoringRuns";
+    public const string ProvisionalScoresTable = "ProvisionalScores";
+    public const string AlertsTable = "Alerts";
+    public const string ComparisonsTable = "Comparisons";
 
     public const string RawContainer = "raw";
     public const string RunsContainer = "runs";
@@ -27,8 +30,10 @@ public static class StorageNames
     /// <summary>Where the Functions host moves a sync work item after maxDequeueCount failures (its naming rule).</summary>
     public const string SyncWorkPoisonQueue = SyncWorkQueue + "-poison";
     public const string IndexPublishedQueue = "index-published";
+    /// <summary>Alert events, locally (in Azure: the Service Bus topic "hub-alerts").</summary>
+    public const string AlertsQueue = "hub-alerts";
 
-    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, ScoringRunsTable];
+    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable];
     public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer];
-    public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue];
+    public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue, AlertsQueue];
 }

@@ -40,6 +40,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ScoreRepository>();
         services.AddSingleton<ScoringRunRepository>();
+        services.AddSingleton<Hub.Storage.Alerts.AlertRepository>();
+        services.AddSingleton<Alerts.AlertBook>();
         services.AddSingleton<PublicationRepository>();
         services.AddSingleton<Hub.Storage.Portal.PortalEvaluationRepository>();
 
@@ -61,6 +63,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SyncStatusService>();
         services.AddSingleton<ScoringStarter>();
         services.AddSingleton<Reconciliation.ReconciliationService>();
+        services.AddSingleton<Comparisons.ComparisonService>();
         services.AddSingleton<Admin.AdminApi>();
         services.AddSingleton<Admin.HealthService>();
         services.AddSingleton<Admin.ReportsApi>();
@@ -72,10 +75,12 @@ public static class HubServiceCollectionExtensions
         {
             services.AddSingleton(_ => ServiceBusIndexEvents.CreateClient(configuration));
             services.AddSingleton<IIndexPublishedEvents>(sp => new ServiceBusIndexEvents(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:TopicName"] ?? "index-published"));
+            services.AddSingleton<Hub.Storage.Alerts.IAlertEvents>(sp => new Alerts.ServiceBusAlertEvents(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:AlertsTopicName"] is { Length: > 0 } t ? t : "hub-alerts"));
         }
         else
         {
             services.AddSingleton<IIndexPublishedEvents, StorageQueueIndexEvents>();
+            services.AddSingleton<Hub.Storage.Alerts.IAlertEvents, Hub.Storage.Alerts.StorageQueueAlertEvents>();
         }
         return services;
     }

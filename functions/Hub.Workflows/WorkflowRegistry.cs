@@ -13,7 +13,8 @@ public static class WorkflowRegistry
     public static readonly Type[] Orchestrators = [typeof(ScoringOrchestrator), typeof(PublicationOrchestrator)];
 
     public static readonly Type[] Activities =
-        [typeof(CheckSyncActivity), typeof(LoadUnitsActivity), typeof(ComputeUnitEvidenceActivity), typeof(RollUpActivity), typeof(PublishActivity)];
+        [typeof(CheckSyncActivity), typeof(LoadUnitsActivity), typeof(ComputeUnitEvidenceActivity), typeof(RollUpActivity), typeof(PublishActivity),
+         typeof(Alerts.EvaluateAlertsActivity)];
 
     /// <summary>A new orchestrator per episode: orchestrator instances hold no state worth keeping, and the hosts'
     /// shims must not be shared across work items.</summary>

@@ -109,6 +109,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SyncPortalEvaluationSchedule', value: '0 40 */6 * * *' }
         { name: 'ScoringSchedule', value: '0 0 19 * * *' }
         { name: 'MonthlyScoringSchedule', value: '0 30 19 * * *' }
+        // 01:00 in Vietnam (UTC+7), a quiet hour
+        { name: 'ProvisionalScoringSchedule', value: '0 0 18 * * *' }
+        { name: 'Alerts__RulesFile', value: '' }
         { name: 'Sync__MaxPagesPerRun', value: '50' }
         // National Public Service Portal
         { name: 'Sources__Portal__BaseUrl', value: portalBaseUrl }
@@ -151,6 +154,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ServiceBus__fullyQualifiedNamespace', value: serviceBusNamespace }
         { name: 'ServiceBus__clientId', value: identityClientId }
         { name: 'ServiceBus__TopicName', value: serviceBusTopicName }
+        { name: 'ServiceBus__AlertsTopicName', value: 'hub-alerts' }
         // Telemetry with Entra ID (local auth is off on the component)
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

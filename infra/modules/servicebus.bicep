@@ -40,3 +40,20 @@ output name string = namespace.name
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
 output topicName string = topic.name
 output subscriptionName string = subscription.name
+
+// Alerts (hub.alert/1): raised and closed, for the people who act on them (docs/alerts.md).
+resource alertsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
+  parent: namespace
+  name: 'hub-alerts'
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P1D'
+    defaultMessageTimeToLive: 'P14D'
+  }
+}
+
+resource alertsSubscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = {
+  parent: alertsTopic
+  name: 'notifications'
+  properties: { maxDeliveryCount: 10, deadLetteringOnMessageExpiration: true }
+}

@@ -40,6 +40,18 @@ public sealed class AdminFunctions(AdminApi api, AdminAuthenticator authenticato
     public Task<IActionResult> GetReconciliation([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reconciliation/{period}")] HttpRequest req, string period) =>
         Run(req, (_, _, ct) => api.ReconciliationAsync(period, req.Query["unit"].FirstOrDefault(), ct));
 
+    [Function("ListAlerts")]
+    public Task<IActionResult> ListAlerts([HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest req) =>
+        Run(req, (_, _, ct) => api.AlertsAsync(req.Query["unit"].FirstOrDefault(), req.Query["state"].FirstOrDefault(), ct));
+
+    [Function("GetProvisional")]
+    public Task<IActionResult> GetProvisional([HttpTrigger(AuthorizationLevel.Function, "get", Route = "provisional/{period}")] HttpRequest req, string period) =>
+        Run(req, (_, _, ct) => api.ProvisionalAsync(period, req.Query["unit"].FirstOrDefault(), ct));
+
+    [Function("CompareMethodologies")]
+    public Task<IActionResult> CompareMethodologies([HttpTrigger(AuthorizationLevel.Function, "post", Route = "comparisons/{period}")] HttpRequest req, string period) =>
+        Run(req, (_, body, ct) => api.CompareAsync(period, body, ct));
+
     [Function("GetSyncStatus")]
     public Task<IActionResult> GetSyncStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest req) =>
         Run(req, (_, _, ct) => api.SyncStatusAsync(ct));

@@ -38,6 +38,10 @@ public static class Orchestrations
     public static Task<PublicationOutcome> Publish([ActivityTrigger] PublicationRequest input, string instanceId, FunctionContext fc) =>
         Run<PublishActivity, PublicationRequest, PublicationOutcome>(fc, instanceId, input);
 
+    [Function(nameof(Hub.Workflows.Alerts.EvaluateAlertsActivity))]
+    public static Task<int> EvaluateAlerts([ActivityTrigger] AlertCheck input, string instanceId, FunctionContext fc) =>
+        Run<Hub.Workflows.Alerts.EvaluateAlertsActivity, AlertCheck, int>(fc, instanceId, input);
+
     private static async Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input) where TActivity : TaskActivity<TIn, TOut>
     {
         var activity = ActivatorUtilities.CreateInstance<TActivity>(fc.InstanceServices);

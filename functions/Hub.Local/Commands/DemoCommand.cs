@@ -95,6 +95,20 @@ public static class DemoCommand
             Console.WriteLine($"Reconciliation with the portal's capture {rec.CaptureId}: {rec.UnitsAgreeing} units agree, {rec.UnitsDiffering} differ (GET /api/reconciliation/{s.Period})");
             foreach (var u in rec.Units.Where(u => !u.Agrees).Take(5)) Console.WriteLine("  " + Hub.Domain.Portal.Reconciler.Describe(u));
         }
+        if (r.Provisional is { } prov)
+        {
+            Console.WriteLine();
+            var top = prov.Scores.FirstOrDefault(x => x.Unit.ParentCode is null)?.Unit;
+            Console.WriteLine($"Provisional index of {prov.Period} (running; as of {prov.AsOf:yyyy-MM-dd HH:mm} UTC; never published): {top?.Code} total {CsvReport.Round(top?.Total) ?? "n/a"} (GET /api/provisional/{prov.Period})");
+        }
+        Console.WriteLine();
+        var raisedEarly = r.AlertsAfterProvisional.Where(a => a.State == "open").ToList();
+        Console.WriteLine($"Alerts after the provisional run: {raisedEarly.Count} open — " + string.Join(", ", raisedEarly.GroupBy(a => a.Rule).Select(g => $"{g.Key} {g.Count()}")));
+        var closed = r.Alerts.Where(a => a.State == "closed").ToList();
+        var open = r.Alerts.Where(a => a.State == "open").ToList();
+        Console.WriteLine($"Alerts after the published run: {closed.Count} closed, {open.Count} open (GET /api/alerts; events on queue hub-alerts)");
+        foreach (var a in closed.Take(3)) Console.WriteLine($"  closed: {a.Message}");
+        foreach (var g in open.GroupBy(a => a.Rule)) Console.WriteLine($"  open {g.Key}: {g.Count()}, e.g. {g.First().Message}");
         Console.WriteLine($"Done in {r.Elapsed.TotalSeconds.ToString("0.0", inv)} s.");
     }
 }

@@ -30,7 +30,15 @@ public sealed record DemoResult(
     IReadOnlyList<Publication> Publications,
     Hub.Domain.Portal.Reconciliation? Reconciliation,
     string? ReportFolder,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The provisional run of the running month: its period, "as of" time and scores.</summary>
+    public (string Period, DateTimeOffset AsOf, IReadOnlyList<StoredScore> Scores)? Provisional { get; init; }
+
+    public IReadOnlyList<Hub.Storage.Alerts.StoredAlert> AlertsAfterProvisional { get; init; } = [];
+
+    public IReadOnlyList<Hub.Storage.Alerts.StoredAlert> Alerts { get; init; } = [];
+}
 
 /// <summary>The main job, end to end on local parts: portal simulator on loopback, Azurite, sync through the real
 /// storage queue, scoring and publication on the Durable Task Framework with its state in Azurite.</summary>
@@ -55,7 +63,21 @@ public static class DemoPipeline
         var watch = services.GetRequiredService<StorageWatch>().WatchAsync(watching.Token);
         try
         {
-            // Sync, in dependency order: units first (procedures and dossiers are checked against them).
+            await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
+            var starter = services.GetRequiredService<ScoringStarter>();
+
+            // 1. The unit list, then a provisional run of the running month before anything else has synced: the
+            // provisional index (never published), and alerts for the sources that are behind.
+            await LocalSync.RunAsync(services, ct, PortalAgenciesSource.SourceName);
+            var running = Period.Containing(DateTimeOffset.UtcNow, PeriodKind.Month);
+            var (_, provisionalId) = await starter.StartProvisionalAsync(durable.Client, running, options.RequestedBy, ct);
+            var provisionalMeta = await durable.Client.WaitForInstanceCompletionAsync(provisionalId, getInputsAndOutputs: true, ct);
+            if (provisionalMeta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+                throw new InvalidOperationException($"Provisional run {provisionalId} ended {provisionalMeta.RuntimeStatus}: {provisionalMeta.FailureDetails?.ErrorMessage}");
+            var provisional = (await services.GetRequiredService<ScoreRepository>().GetProvisionalSeriesAsync(running.ToString(), ct)).LastOrDefault();
+            var alertsAfterProvisional = await services.GetRequiredService<Hub.Storage.Alerts.AlertRepository>().ListAsync(ct);
+
+            // 2. Sync, in dependency order: units first (procedures and dossiers are checked against them).
             await LocalSync.RunAsync(services, ct);
             // The portal's evaluation of the demo's period (the timer captures only the recent periods).
             await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
@@ -67,9 +89,7 @@ public static class DemoPipeline
             foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
                 quarantined += (await services.GetRequiredService<QuarantineRepository>().ListAsync(source, ct)).Count;
 
-            // Score and publish on the Durable Task engine.
-            await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
-            var starter = services.GetRequiredService<ScoringStarter>();
+            // 3. Score and publish on the Durable Task engine; the alerts are judged again after the run.
             var (_, instanceId) = await starter.StartAsync(durable.Client, options.Period, options.RequestedBy, options.Reason, ct);
             var meta = await durable.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, ct);
             if (meta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
@@ -93,7 +113,13 @@ public static class DemoPipeline
                     await File.WriteAllBytesAsync(target, await repository.ReadFileAsync($"{latest.Folder}/{file}", ct), ct);
                 }
             }
-            return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, folder, started.Elapsed);
+            var alerts = await services.GetRequiredService<Hub.Storage.Alerts.AlertRepository>().ListAsync(ct);
+            return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, folder, started.Elapsed)
+            {
+                Provisional = provisional.Scores is { Count: > 0 } ? (running.ToString(), provisional.AsOf, provisional.Scores) : null,
+                AlertsAfterProvisional = alertsAfterProvisional,
+                Alerts = alerts,
+            };
         }
         finally
         {

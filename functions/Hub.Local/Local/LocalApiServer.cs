@@ -64,6 +64,9 @@ public sealed class LocalApiServer : IAsyncDisposable
         Route("POST", "/api/publications/{period}/approval", (c, by, body, ct) => api.DecideAsync(client, Period(c), body, by, ct));
         Route("GET", "/api/scores/{period}", (c, _, _, ct) => api.ScoresAsync(Period(c), c.Request.Query["unit"].FirstOrDefault(), ct));
         Route("GET", "/api/reconciliation/{period}", (c, _, _, ct) => api.ReconciliationAsync(Period(c), c.Request.Query["unit"].FirstOrDefault(), ct));
+        Route("GET", "/api/alerts", (c, _, _, ct) => api.AlertsAsync(c.Request.Query["unit"].FirstOrDefault(), c.Request.Query["state"].FirstOrDefault(), ct));
+        Route("GET", "/api/provisional/{period}", (c, _, _, ct) => api.ProvisionalAsync(Period(c), c.Request.Query["unit"].FirstOrDefault(), ct));
+        Route("POST", "/api/comparisons/{period}", (c, _, body, ct) => api.CompareAsync(Period(c), body, ct));
         Route("GET", "/api/sync/status", (_, _, _, ct) => api.SyncStatusAsync(ct));
 
         await app.StartAsync();

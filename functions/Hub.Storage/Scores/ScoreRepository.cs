@@ -12,6 +12,27 @@ public sealed class ScoreRepository(StorageClients storage)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient _scores = storage.Table(StorageNames.ScoresTable);
     private readonly TableClient _history = storage.Table(StorageNames.ScoreHistoryTable);
+    private readonly TableClient _provisional = storage.Table(StorageNames.ProvisionalScoresTable);
+
+    /// <summary>A provisional run's scores, in their own table (partition = period, row = as-of time + unit): never in
+    /// Scores or ScoreHistory, never published; every day's run kept, so a unit's trend inside the period can be drawn.</summary>
+    public async Task SaveProvisionalAsync(IndexResult result, string runId, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var stamp = AsOfKey(asOf);
+        var rows = result.Units.Select(u => ToEntity(result, u, runId, asOf, result.Period, $"{stamp}|{TableKeys.Escape(u.Code)}")).ToList();
+        foreach (var row in rows) row["AsOf"] = asOf;
+        foreach (var chunk in rows.Chunk(100))
+            await _provisional.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+    }
+
+    /// <summary>Every provisional run of a period, oldest first: (as of, the units' scores).</summary>
+    public async Task<IReadOnlyList<(DateTimeOffset AsOf, IReadOnlyList<StoredScore> Scores)>> GetProvisionalSeriesAsync(string period, CancellationToken ct)
+    {
+        var all = await _provisional.ListPartitionAsync(period, e => (AsOf: e.GetDateTimeOffset("AsOf")!.Value, Score: FromEntity(e)), ct);
+        return all.GroupBy(x => x.AsOf).OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<StoredScore>)g.Select(x => x.Score).OrderBy(x => x.Unit.Code, StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    private static string AsOfKey(DateTimeOffset asOf) => asOf.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task SaveAsync(IndexResult result, string runId, DateTimeOffset scoredAt, CancellationToken ct)
     {

@@ -16,7 +16,9 @@ public sealed partial class AdminApi(
     ScoreRepository scores,
     PublicationRepository publications,
     SyncStatusService syncStatus,
-    Reconciliation.ReconciliationService reconciliation)
+    Reconciliation.ReconciliationService reconciliation,
+    Hub.Storage.Alerts.AlertRepository alerts,
+    Comparisons.ComparisonService comparisons)
 {
     public const int MaxBodyBytes = 16 * 1024;
     public const int MinReasonLength = 10;
@@ -140,6 +142,52 @@ public sealed partial class AdminApi(
         if (outcome.Result is not { } result) return ApiResponse.NotFound(outcome.Missing!);
         if (unit is not null && result.Units.Count == 0) return ApiResponse.NotFound($"No score of unit '{unit}' for {p}.");
         return ApiResponse.Ok(result);
+    }
+
+    public sealed record ComparisonBody(string? Methodology);
+
+    /// <summary>GET alerts[?unit=&amp;state=open|closed]: raised and closed alerts with their evidence.</summary>
+    public async Task<ApiResponse> AlertsAsync(string? unit, string? state, CancellationToken ct)
+    {
+        if (unit is not null && unit != "*" && !UnitCodePattern().IsMatch(unit)) return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid.");
+        if (state is not (null or "open" or "closed")) return ApiResponse.BadRequest("'state' is open or closed.");
+        var list = (await alerts.ListAsync(ct)).Where(a => (unit is null || a.Unit == unit) && (state is null || a.State == state))
+            .OrderByDescending(a => a.State == "open").ThenByDescending(a => a.RaisedAt).ToList();
+        return ApiResponse.Ok(new { count = list.Count, alerts = list });
+    }
+
+    /// <summary>GET provisional/{period}[?unit=]: the provisional index of a running period, clearly labelled, with the
+    /// daily series so far.</summary>
+    public async Task<ApiResponse> ProvisionalAsync(string period, string? unit, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (unit is not null && !UnitCodePattern().IsMatch(unit)) return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid.");
+        var series = await scores.GetProvisionalSeriesAsync(p.ToString(), ct);
+        if (series.Count == 0) return ApiResponse.NotFound($"{p} has no provisional figures.");
+        var latest = series[^1];
+        return ApiResponse.Ok(new
+        {
+            provisional = true,
+            notice = "Provisional figures of a period still running, computed with the data so far: not a publication.",
+            period = p.ToString(),
+            asOf = latest.AsOf,
+            methodology = latest.Scores[0].Methodology,
+            units = latest.Scores.Where(s => unit is null || s.Unit.Code == unit).Select(s => new { s.Unit.Code, s.Unit.Name, s.Unit.Total, s.Unit.Band, s.Unit.Rank, s.Unit.Groups }),
+            series = series.Select(x => new { asOf = x.AsOf, totals = x.Scores.Where(s => unit is null || s.Unit.Code == unit).ToDictionary(s => s.Unit.Code, s => s.Unit.Total) }),
+        });
+    }
+
+    /// <summary>POST comparisons/{period} {methodology}: the period re-scored under another methodology, stored; its
+    /// publications untouched.</summary>
+    public async Task<ApiResponse> CompareAsync(string period, string? body, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!TryRead<ComparisonBody>(body, out var request, out var bodyError)) return bodyError!;
+        if (request?.Methodology is not { Length: > 0 } methodology) return ApiResponse.BadRequest("'methodology' is required (for example 766-2022).");
+        var outcome = await comparisons.CompareAsync(p, methodology, ct);
+        return outcome.Comparison is { } c
+            ? new ApiResponse(201, new { period = p.ToString(), stored = outcome.Blob, comparison = c })
+            : ApiResponse.Problem(outcome.Status, outcome.Status == 404 ? "Not found" : outcome.Status == 409 ? "Conflict" : "Invalid request", outcome.Problem!);
     }
 
     /// <summary>GET sync/status.</summary>

@@ -33,6 +33,6 @@ public sealed class ServiceBusIndexEvents(ServiceBusClient client, string topic)
         if (!string.IsNullOrEmpty(connectionString)) return new ServiceBusClient(connectionString);
         var ns = configuration["ServiceBus:fullyQualifiedNamespace"]!;
         var clientId = configuration["ServiceBus:clientId"];
-        return new ServiceBusClient(ns, clientId is null ? new DefaultAzureCredential() : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
+        return new ServiceBusClient(ns, string.IsNullOrEmpty(clientId) ? new DefaultAzureCredential() : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
     }
 }

@@ -129,7 +129,8 @@ public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, Sc
         }
         var result = IndexScorer.Score(period, catalog, tree, evidence, inputs);
         var blob = await store.SaveResultAsync(input.Period, input.RunId, result, CancellationToken.None);
-        await scores.SaveAsync(result, input.RunId, clock.GetUtcNow(), CancellationToken.None);
+        if (input.ProvisionalAsOf is { } asOf) await scores.SaveProvisionalAsync(result, input.RunId, asOf, CancellationToken.None);
+        else await scores.SaveAsync(result, input.RunId, clock.GetUtcNow(), CancellationToken.None);
         var withTotal = result.Units.Count(u => u.Total is not null);
         logger.LogInformation("Rolled up {Period}: {Units} units, {WithTotal} with a total; sync gaps: {Gaps}", input.Period, result.Units.Count, withTotal, input.SyncGaps.Count);
         Telemetry.HubTelemetry.RunDuration.Record(started.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", "roll-up"));

@@ -8,7 +8,12 @@ public sealed record ScoringRequest(
     string Period,
     string RequestedBy,
     string Reason,
-    ScoringSettings Settings);
+    ScoringSettings Settings)
+{
+    /// <summary>A provisional run: the running period scored with the data so far, stored apart with its "as of" time,
+    /// never published.</summary>
+    public bool Provisional { get; init; }
+}
 
 public sealed record ScoringSettings(
     string Methodology,
@@ -39,7 +44,14 @@ public sealed record UnitScoringInput(string Period, string RunId, string UnitCo
 
 public sealed record UnitEvidenceRef(string UnitCode, string Blob, long Records);
 
-public sealed record RollUpInput(string Period, string RunId, string Methodology, IReadOnlyList<string> SyncGaps);
+public sealed record RollUpInput(string Period, string RunId, string Methodology, IReadOnlyList<string> SyncGaps)
+{
+    /// <summary>Set for a provisional run: the scores go to ProvisionalScores under this time, not to Scores.</summary>
+    public DateTimeOffset? ProvisionalAsOf { get; init; }
+}
+
+/// <summary>After every run, provisional or published (or failed): which alerts to evaluate.</summary>
+public sealed record AlertCheck(string Period, string RunId, bool Provisional, string? ResultBlob, string? Failure);
 
 public sealed record RollUpOutcome(string ResultBlob, int Units, int UnitsWithTotal);
 
@@ -65,6 +77,9 @@ public static class ScoringNames
 
     public static string InstanceId(Hub.Domain.Periods.Period period) => InstanceId(period.ToString());
 
+    /// <summary>One provisional run per period and Vietnam day: provisional-2026-11-20261126.</summary>
+    public static string ProvisionalInstanceId(Hub.Domain.Periods.Period period, DateOnly day) => $"provisional-{period}-{day:yyyyMMdd}";
+
     /// <summary>The publication sub-orchestration (the approval gate) of one run.</summary>
     public static string GateInstanceId(string scoringInstanceId, string runId) => $"{scoringInstanceId}-publish-{runId}";
 }
@@ -78,6 +93,7 @@ public static class RunStages
     public const string RollingUp = "rolling-up";
     public const string AwaitingApproval = "awaiting-approval";
     public const string Publishing = "publishing";
+    public const string Provisional = "done:provisional";
 
     public static string Done(string publicationStatus) => $"done:{publicationStatus}";
 }

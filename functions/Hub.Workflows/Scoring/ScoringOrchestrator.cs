@@ -1,3 +1,4 @@
+using Hub.Workflows.Alerts;
 using Hub.Workflows.Publishing;
 using Microsoft.DurableTask;
 
@@ -10,15 +11,29 @@ public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, Scori
 {
     public override async Task<ScoringOutcome> RunAsync(TaskOrchestrationContext context, ScoringRequest input)
     {
-        var s = input.Settings;
         var runId = context.NewGuid().ToString("N")[..12];
+        try
+        {
+            return await RunCoreAsync(context, input, runId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failed run is an alert of its own; the run still fails, loudly.
+            await context.CallActivityAsync(nameof(EvaluateAlertsActivity), new AlertCheck(input.Period, runId, input.Provisional, null, e.Message));
+            throw;
+        }
+    }
+
+    private static async Task<ScoringOutcome> RunCoreAsync(TaskOrchestrationContext context, ScoringRequest input, string runId)
+    {
+        var s = input.Settings;
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(Math.Max(1, s.ActivityMaxAttempts), s.ActivityFirstRetry, backoffCoefficient: 2.0));
 
         // 1. Sources synced past the period end? Wait with a durable timer, up to the limit, then go on with the gap recorded.
         context.SetCustomStatus(new ScoringProgress(RunStages.CheckingSync, 0, 0, [], runId));
         var deadline = context.CurrentUtcDateTime + s.SyncWaitLimit;
         var check = await context.CallActivityAsync<SyncCheck>(nameof(CheckSyncActivity), input.Period, retry);
-        while (!check.Complete && context.CurrentUtcDateTime + s.SyncRecheckInterval <= deadline)
+        while (!input.Provisional && !check.Complete && context.CurrentUtcDateTime + s.SyncRecheckInterval <= deadline)
         {
             context.SetCustomStatus(new ScoringProgress(RunStages.WaitingForSync, 0, 0, check.Gaps, runId));
             await context.CreateTimer(s.SyncRecheckInterval, CancellationToken.None);
@@ -42,9 +57,17 @@ public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, Scori
             }
         }
 
-        // 3. Roll up the hierarchy, store scores (table + result blob).
+        // 3. Roll up the hierarchy, store scores (table + result blob); a provisional run stores apart and stops here.
         context.SetCustomStatus(new ScoringProgress(RunStages.RollingUp, done, units.Count, gaps, runId));
-        var rolled = await context.CallActivityAsync<RollUpOutcome>(nameof(RollUpActivity), new RollUpInput(input.Period, runId, s.Methodology, gaps), retry);
+        var asOf = input.Provisional ? new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var rolled = await context.CallActivityAsync<RollUpOutcome>(nameof(RollUpActivity), new RollUpInput(input.Period, runId, s.Methodology, gaps) { ProvisionalAsOf = asOf }, retry);
+        if (input.Provisional)
+        {
+            await context.CallActivityAsync(nameof(EvaluateAlertsActivity), new AlertCheck(input.Period, runId, true, rolled.ResultBlob, null), retry);
+            context.SetCustomStatus(new ScoringProgress(RunStages.Provisional, done, units.Count, gaps, runId));
+            return new ScoringOutcome(input.Period, runId, s.Methodology, rolled.Units, rolled.UnitsWithTotal, rolled.ResultBlob, gaps,
+                new PublicationOutcome("provisional", null, null, null, null, $"Provisional figures as of {asOf:O}: never published."));
+        }
 
         // 4. Publish (reports, version, event), behind the approval gate when asked for, and always when the wait for
         // the sources ended with gaps: incomplete data is never published without an administrator's decision.
@@ -55,6 +78,7 @@ public sealed class ScoringOrchestrator : TaskOrchestrator<ScoringRequest, Scori
             new PublicationRequest(input.Period, runId, rolled.ResultBlob, input.RequestedBy, input.Reason, requireApproval, s.ApprovalTimeout) { SyncGaps = gaps },
             new SubOrchestrationOptions { InstanceId = ScoringNames.GateInstanceId(context.InstanceId, runId) });
 
+        await context.CallActivityAsync(nameof(EvaluateAlertsActivity), new AlertCheck(input.Period, runId, false, rolled.ResultBlob, null), retry);
         context.SetCustomStatus(new ScoringProgress(RunStages.Done(publication.Status), done, units.Count, gaps, runId));
         return new ScoringOutcome(input.Period, runId, s.Methodology, rolled.Units, rolled.UnitsWithTotal, rolled.ResultBlob, gaps, publication);
     }

@@ -58,4 +58,19 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
         logger.LogInformation("Scoring {InstanceId} is {State}; not starting another", instanceId, state);
         return (StartResult.AlreadyRunning, instanceId);
     }
+
+    /// <summary>Starts a provisional run of a period that is still running (the day's run: one per period and Vietnam
+    /// day). Never published, stored apart (ProvisionalScores) with its "as of" time.</summary>
+    public async Task<(StartResult Result, string InstanceId)> StartProvisionalAsync(DurableTaskClient client, Period period, string requestedBy, CancellationToken ct)
+    {
+        IndexCatalogs.Get(options.Value.Methodology);
+        var now = clock.GetUtcNow();
+        var instanceId = ScoringNames.ProvisionalInstanceId(period, VietnamTime.LocalDate(now));
+        var existing = await client.GetInstanceAsync(instanceId, ct);
+        if (existing is not null && InProgress.Contains(existing.RuntimeStatus)) return Busy(instanceId, existing.RuntimeStatus.ToString());
+        var request = new ScoringRequest(period.ToString(), requestedBy, "provisional index", options.Value.ToSettings() with { RequireApproval = false }) { Provisional = true };
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScoringOrchestrator), request, new StartOrchestrationOptions(instanceId), ct);
+        logger.LogInformation("Started provisional run {InstanceId} for {RequestedBy}", instanceId, requestedBy);
+        return (StartResult.Started, instanceId);
+    }
 }
