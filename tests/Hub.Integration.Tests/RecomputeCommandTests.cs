@@ -132,6 +132,20 @@ public class RecomputeCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_audit_file_can_be_compared_offline_under_another_methodology()
+    {
+        var input = Path.Combine(_dir, "audit.json");
+        File.WriteAllText(input, Good);
+        var comparison = Path.Combine(_dir, "what-if.json");
+        var (code, error) = Run("recompute", "--input", input, "--period", "2026-Q3", "--output", Path.Combine(_dir, "out.json"), "--compare-with", "766-portal", "--comparison", comparison);
+        Assert.True(code == 0, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(comparison));
+        Assert.Equal(("766-2022", "766-portal"), (doc.RootElement.GetProperty("from").GetString(), doc.RootElement.GetProperty("to").GetString()));
+        Assert.Equal(2, doc.RootElement.GetProperty("units").GetArrayLength());
+        Assert.Equal(2, Run("recompute", "--input", input, "--period", "2026-Q3", "--output", Path.Combine(_dir, "o2.json"), "--compare-with", "766-portal").Code);
+    }
+
+    [Fact]
     public void Full_width_digits_in_the_period_are_one_clear_line()
     {
         var input = Path.Combine(_dir, "audit.json");

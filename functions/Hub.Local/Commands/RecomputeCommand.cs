@@ -20,7 +20,9 @@ public static class RecomputeCommand
         var explain = new Option<bool>("--explain") { Description = "Add, per indicator, a sample of the record ids that cost points" };
         var catalogFile = new Option<FileInfo?>("--catalog") { Description = "Score with a catalog file instead of a shipped version (validated the same way)" };
         var targets = new Option<FileInfo?>("--targets") { Description = "Also write progress against the plan targets (a separate view, not part of the score) to this file" };
-        var command = new Command("recompute", "Score an audit file or a portal counts folder offline (no storage needed).") { input, counts, period, output, methodology, explain, catalogFile, targets };
+        var compareWith = new Option<string?>("--compare-with") { Description = "What-if: also score the same records under this methodology and write the comparison (per unit: both totals, bands, ranks, the indicators that explain the change) to --comparison" };
+        var comparison = new Option<FileInfo?>("--comparison") { Description = "Where to write the comparison of --compare-with (JSON)" };
+        var command = new Command("recompute", "Score an audit file or a portal counts folder offline (no storage needed).") { input, counts, period, output, methodology, explain, catalogFile, targets, compareWith, comparison };
         command.SetAction(parse =>
         {
             var inFile = parse.GetValue(input);
@@ -28,26 +30,32 @@ public static class RecomputeCommand
             var outFile = parse.GetValue(output)!;
             if ((inFile is null) == (countsDir is null)) { Console.Error.WriteLine("error: give either --input (an audit file) or --counts (a counts folder)."); return 2; }
             if (inFile is { Exists: false }) { Console.Error.WriteLine($"error: Input file not found: {inFile.FullName}"); return 2; }
-            var badOutput = OutputProblem(outFile) ?? (parse.GetValue(targets) is { } t ? OutputProblem(t) : null);
+            if ((parse.GetValue(compareWith) is null) != (parse.GetValue(comparison) is null)) { Console.Error.WriteLine("error: give --compare-with and --comparison together."); return 2; }
+            var badOutput = OutputProblem(outFile) ?? (parse.GetValue(targets) is { } t ? OutputProblem(t) : null) ?? (parse.GetValue(comparison) is { } cmp ? OutputProblem(cmp) : null);
             if (badOutput is not null) { Console.Error.WriteLine($"error: {badOutput}"); return 2; }
             try
             {
                 var p = Period.Parse(parse.GetValue(period));
                 var version = parse.GetValue(methodology) ?? (countsDir is null ? IndexCatalogs.Default : IndexCatalogs.Portal);
                 var catalog = parse.GetValue(catalogFile) is { } cf ? IndexCatalogs.FromFile(cf.FullName) : IndexCatalogs.Get(version);
-                IndexResult result;
-                if (countsDir is not null)
+                IndexResult Score(IndexCatalog c)
                 {
-                    result = CountsRecompute.Run(countsDir.FullName, p, catalog);
-                }
-                else
-                {
+                    if (countsDir is not null) return CountsRecompute.Run(countsDir.FullName, p, c);
                     using var stream = new FileStream(inFile!.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                    result = Recompute.Run(stream, p, catalog);
+                    return Recompute.Run(stream, p, c);
+                }
+                var result = Score(catalog);
+                MethodologyComparison? whatIf = null;
+                if (parse.GetValue(compareWith) is { } otherVersion)
+                {
+                    var other = IndexCatalogs.Get(otherVersion);
+                    whatIf = MethodologyComparer.Compare(result, Score(other), catalog, other);
                 }
                 var writeError = WriteAtomically(outFile, o => IndexResultJson.Write(o, result, parse.GetValue(explain)));
                 if (writeError is null && parse.GetValue(targets) is { } targetsFile)
                     writeError = WriteAtomically(targetsFile, o => o.Write(Hub.Domain.Targets.TargetProgress.ToJson(result, catalog)));
+                if (writeError is null && whatIf is not null)
+                    writeError = WriteAtomically(parse.GetValue(comparison)!, o => System.Text.Json.JsonSerializer.Serialize(o, whatIf, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true }));
                 if (writeError is not null) { Console.Error.WriteLine($"error: {writeError}"); return 2; }
                 Console.WriteLine($"{result.Units.Count} units scored for {result.Period} ({result.Methodology}) -> {outFile.FullName}");
                 return 0;

@@ -1,6 +1,7 @@
 using System.Text;
 using Hub.Domain.Catalog;
 using Hub.Domain.Scoring;
+using MethodologyComparison = Hub.Domain.Scoring.MethodologyComparison;
 using static Hub.Reports.Readable.Html;
 
 namespace Hub.Reports.Readable;
@@ -99,6 +100,16 @@ public static class IndexPage
                 sb.Append("</tbody></table></div>\n");
             }
             sb.Append("</section>\n");
+        }
+
+        // A what-if comparison between methodologies, when one exists.
+        if (c.Comparison is { } cmp)
+        {
+            sb.Append($"<section id=\"so-sanh\">\n<h2>So sánh phương pháp: {E(cmp.From)} và {E(cmp.To)}</h2>\n<p class=\"note\">Cùng số liệu, tính theo phương pháp khác; không thay đổi kết quả đã công bố.</p>\n");
+            sb.Append($"<div class=\"table-wrap\"><table id=\"bang-so-sanh\"><thead><tr><th>Đơn vị</th><th class=\"num\">{E(cmp.From)}</th><th class=\"num\">{E(cmp.To)}</th><th class=\"num\">Chênh lệch</th><th>Xếp loại</th><th>Chỉ tiêu giải thích</th></tr></thead><tbody>");
+            foreach (var u in cmp.Units)
+                sb.Append($"<tr><td>{E(u.Code)} {E(u.Name)}</td><td class=\"num\">{Vietnamese.Number(u.FromTotal)}</td><td class=\"num\">{Vietnamese.Number(u.ToTotal)}</td><td class=\"num\">{Vietnamese.Number(u.Difference)}</td><td>{E(u.FromBand ?? "–")} → {E(u.ToBand ?? "–")}</td><td>{E(string.Join("; ", u.Explanation.Select(x => $"{x.FromIndicator}→{x.ToIndicator} {x.Shift.ToString("+0.00;-0.00", Vietnamese.Culture)}")))}</td></tr>");
+            sb.Append("</tbody></table></div>\n</section>\n");
         }
 
         // Reconciliation with the portal.

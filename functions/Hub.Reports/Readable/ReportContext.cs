@@ -19,4 +19,8 @@ public sealed record ReportContext(
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<UnitTargets> Targets,
     Reconciliation? Reconciliation,
-    IReadOnlyList<string> SyncGaps);
+    IReadOnlyList<string> SyncGaps)
+{
+    /// <summary>The latest what-if comparison of the period under another methodology, if one was made.</summary>
+    public MethodologyComparison? Comparison { get; init; }
+}

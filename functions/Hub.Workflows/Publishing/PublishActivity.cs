@@ -16,7 +16,8 @@ namespace Hub.Workflows.Publishing;
 
 /// <summary>Renders the reports of a run, and publishes them as the next version unless the latest version already
 /// has the same content (then says so). Sends "index published" after the version is recorded.</summary>
-public sealed class PublishActivity(EvidenceStore store, PublicationRepository publications, PortalEvaluationRepository portal, IIndexPublishedEvents events, TimeProvider clock, ILogger<PublishActivity> logger)
+public sealed class PublishActivity(EvidenceStore store, PublicationRepository publications, PortalEvaluationRepository portal, Comparisons.ComparisonService comparisons,
+    IIndexPublishedEvents events, TimeProvider clock, ILogger<PublishActivity> logger)
     : TaskActivity<PublicationRequest, PublicationOutcome>
 {
     public override async Task<PublicationOutcome> RunAsync(TaskActivityContext context, PublicationRequest input)
@@ -67,7 +68,10 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         var info = new PublicationInfo(input.Period, version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash);
         var previous = existing.LastOrDefault() is { } last ? await LoadResultAsync(input.Period, last.RunId) : null;
         var report = new ReportContext(info, result, previous, await TrendAsync(input.Period, result),
-            TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology)), reconciliation, input.SyncGaps);
+            TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology)), reconciliation, input.SyncGaps)
+        {
+            Comparison = await comparisons.LatestAsync(input.Period, CancellationToken.None),
+        };
         files.AddRange(ReportRenderer.RenderReadable(report));
         var publication = new Publication(input.Period, version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
             files.Select(f => f.Name).ToList());
