@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -21,25 +20,8 @@ public abstract class FeedClient(HttpClient http, FeedOptions options, ILogger l
 
         using var request = new HttpRequestMessage(HttpMethod.Get, query);
         request.Headers.Add("X-Api-Key", options.ApiKey);
-        HttpResponseMessage response;
-        try { response = await http.SendAsync(request, ct); }
-        catch (Polly.CircuitBreaker.BrokenCircuitException e)
-        {
-            throw new SourceException(SourceName, $"GET {path} not attempted: the source has been failing repeatedly and the circuit breaker is open; it will be tried again shortly.", e);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
-        {
-            throw new SourceException(SourceName, $"GET {path} failed after retries: {e.Message}", e);
-        }
-        using (response)
-        {
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                throw new SourceAuthenticationException(SourceName, $"GET {path} was refused ({(int)response.StatusCode}): the API key is missing, wrong or expired (setting {ApiKeySetting}).");
-            if (!response.IsSuccessStatusCode)
-                throw new SourceException(SourceName, $"GET {path} answered {(int)response.StatusCode} {response.ReasonPhrase} after retries.");
-            var raw = await response.Content.ReadAsByteArrayAsync(ct);
-            return ParsePage(raw, path);
-        }
+        var raw = await SourceRequests.SendAsync(http, request, SourceName, ApiKeySetting, ct);
+        return ParsePage(raw, path);
     }
 
     private RawPage ParsePage(byte[] raw, string path)

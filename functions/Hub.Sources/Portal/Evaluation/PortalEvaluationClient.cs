@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -42,26 +41,9 @@ public sealed class PortalEvaluationClient(HttpClient http, IOptions<PortalOptio
         var path = PortalEvaluationEndpoints.PathPrefix + endpoint.Name;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(Body(endpoint, period, page)) };
         request.Headers.Add("X-Api-Key", options.Value.ApiKey);
-        HttpResponseMessage response;
-        try { response = await http.SendAsync(request, ct); }
-        catch (Polly.CircuitBreaker.BrokenCircuitException e)
-        {
-            throw new SourceException(SourceName, $"POST {path} not attempted: the portal has been failing repeatedly and the circuit breaker is open.", e);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
-        {
-            throw new SourceException(SourceName, $"POST {path} failed after retries: {e.Message}", e);
-        }
-        using (response)
-        {
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                throw new SourceAuthenticationException(SourceName, $"POST {path} was refused ({(int)response.StatusCode}): the API key is missing, wrong or expired (setting {PortalOptions.Section}:ApiKey).");
-            if (!response.IsSuccessStatusCode)
-                throw new SourceException(SourceName, $"POST {path} answered {(int)response.StatusCode} {response.ReasonPhrase} after retries.");
-            var raw = await response.Content.ReadAsByteArrayAsync(ct);
-            CheckEnvelope(raw, path);
-            return raw;
-        }
+        var raw = await SourceRequests.SendAsync(http, request, SourceName, PortalOptions.Section + ":ApiKey", ct);
+        CheckEnvelope(raw, path);
+        return raw;
     }
 
     internal JsonObject Body(PortalEvaluationEndpoints.Endpoint endpoint, Period period, int page)
