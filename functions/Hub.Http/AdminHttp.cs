@@ -34,6 +34,12 @@ public static class AdminHttp
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["Admin"] = principal!.Name, ["Path"] = context.Request.Path.ToString() });
         ApiResponse response;
         try { response = await handler(principal, body, ct); }
+        catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)
+        {
+            // An outage, not a bug: say so, and when to come back. Nothing was changed.
+            logger.LogWarning("Admin request {Method} {Path}: storage not reachable ({Error})", context.Request.Method, context.Request.Path, e.Message);
+            response = ApiResponse.Problem(503, "Storage unavailable", "The hub's storage is not reachable; nothing was changed. Try again shortly.", retryAfter: 10);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Admin request {Method} {Path} failed", context.Request.Method, context.Request.Path);
@@ -42,6 +48,14 @@ public static class AdminHttp
         logger.LogInformation("Admin {Method} {Path} by {Admin}: {Status}", context.Request.Method, context.Request.Path, principal.Name, response.Status);
         await WriteAsync(context.Response, response, ct);
     }
+
+    private static bool IsStorageUnavailable(Exception e) => e switch
+    {
+        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
+        HttpRequestException or System.Net.Sockets.SocketException or TimeoutException => true,
+        AggregateException a => a.InnerExceptions.All(IsStorageUnavailable),
+        _ => e.InnerException is { } inner && IsStorageUnavailable(inner),
+    };
 
     public static async Task WriteAsync(HttpResponse http, ApiResponse response, CancellationToken ct)
     {

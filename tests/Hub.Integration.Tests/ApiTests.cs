@@ -335,4 +335,22 @@ public class ApiTests(AzuriteFixture azurite)
         var slowest = probes.Max(p => p.Elapsed);
         Assert.True(slowest < TimeSpan.FromSeconds(2), $"slowest probe took {slowest}");
     }
+
+    [Fact]
+    public async Task A_storage_outage_during_a_request_is_a_503_with_problem_details_not_a_500_with_a_stack_trace()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Path = "/api/scoring/2026-Q3";
+        context.Request.Headers[AdminAuthenticator.DevelopmentKeyHeader] = DevKey;
+        context.Response.Body = new MemoryStream();
+        var authenticator = new AdminAuthenticator(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:DevelopmentKey"] = DevKey }).Build());
+        await Hub.Http.AdminHttp.ExecuteAsync(context, authenticator, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            (_, _, _) => throw new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10002)"));
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("10", context.Response.Headers.RetryAfter.ToString());
+        var body = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        Assert.Contains("nothing was changed", body);
+        Assert.DoesNotContain("   at ", body);
+    }
 }
