@@ -70,6 +70,7 @@ public static class DemoPipeline
             // provisional index (never published), and alerts for the sources that are behind.
             await LocalSync.RunAsync(services, ct, PortalAgenciesSource.SourceName);
             var running = Period.Containing(DateTimeOffset.UtcNow, PeriodKind.Month);
+            await LocalSync.CaptureEvaluationAsync(services, running, ct); // what only the portal counts, for the provisional figures
             var (_, provisionalId) = await starter.StartProvisionalAsync(durable.Client, running, options.RequestedBy, ct);
             var provisionalMeta = await durable.Client.WaitForInstanceCompletionAsync(provisionalId, getInputsAndOutputs: true, ct);
             if (provisionalMeta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
