@@ -15,6 +15,8 @@ public static class Charts
         [0] = "#2e7d32", [1] = "#1565c0", [2] = "#ef6c00", [3] = "#c62828",
     };
 
+    private const int MaxLabelledBars = 120;
+
     public static string ColourOfBand(int bandIndex) => BandColours.TryGetValue(bandIndex, out var c) ? c : "#757575";
 
     /// <summary>Totals of the units, highest first, each bar the colour of its band.</summary>
@@ -23,13 +25,18 @@ public static class Charts
         var plot = NewPlot("Tổng điểm theo đơn vị (màu theo xếp loại)");
         var bars = units.Select((u, i) => new Bar { Position = i, Value = u.Total, FillColor = Color.FromHex(ColourOfBand(u.BandIndex)), LineWidth = 0 }).ToList();
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(units.Select((_, i) => (double)i).ToArray(), units.Select(u => u.Label).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 110;
+        // A label per bar while they can be read; beyond that the bars alone (the ranking table names every unit).
+        if (units.Count <= MaxLabelledBars)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(units.Select((_, i) => (double)i).ToArray(), units.Select(u => u.Label).ToArray());
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 110;
+        }
+        else plot.XLabel($"{units.Count} đơn vị, xếp theo tổng điểm giảm dần");
         plot.Axes.SetLimitsY(0, 100);
         plot.YLabel("Điểm (tối đa 100)");
-        return Png(plot, Math.Max(700, 18 * units.Count + 120), 460);
+        return Png(plot, Math.Clamp(18 * units.Count + 120, 700, 2400), 460);
     }
 
     /// <summary>Each group as a percentage of its maximum: the ministry against its best and its worst unit.</summary>
