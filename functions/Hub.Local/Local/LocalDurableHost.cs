@@ -59,6 +59,10 @@ public sealed class LocalDurableHost : IAsyncDisposable
             ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
             WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
             MaxConcurrentTaskActivityWorkItems = Math.Max(2, Environment.ProcessorCount * 2),
+            // Keep a running orchestration's state in memory between episodes: a fan-out over a thousand units would
+            // otherwise reload its whole, growing history from the table after every completed activity.
+            ExtendedSessionsEnabled = true,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(30),
             LoggerFactory = logs,
         };
         var service = new AzureStorageOrchestrationService(settings);
