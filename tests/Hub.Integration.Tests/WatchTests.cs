@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Hub.Domain.Catalog;
 using Hub.Domain.Periods;
@@ -119,5 +120,20 @@ public class WatchTests(AzuriteFixture azurite)
         Assert.Equal(IndexCatalogs.Portal, (await hub.Get<ScoreRepository>().GetPeriodAsync(TestHub.Q3.ToString(), default))[0].Methodology);
         Assert.Equal(400, (await hub.Get<ComparisonService>().CompareAsync(TestHub.Q3, IndexCatalogs.Portal, default)).Status);
         Assert.Equal(404, (await hub.Get<ComparisonService>().CompareAsync(Period.OfQuarter(2026, 1), "766-2022", default)).Status);
+    }
+
+    [Fact]
+    public async Task Sync_gaps_stay_one_line_per_source_however_many_units_lag()
+    {
+        // The gaps travel in the orchestration's custom status, which the Azure Storage backend limits to 64 KB: a
+        // running period has every per-unit scope behind its end, and must still say it in a few lines.
+        await using var hub = await TestHub.StartAsync();
+        await hub.SyncAllAsync();
+        var running = Period.Containing(DateTimeOffset.UtcNow, PeriodKind.Year);
+        var check = await ActivatorUtilities.CreateInstance<CheckSyncActivity>(hub.Services).RunAsync(null!, running.ToString());
+        Assert.False(check.Complete);
+        Assert.All(hub.Get<SyncRunner>().SourceNames, source => Assert.True(check.Gaps.Count(g => g.StartsWith(source + ":", StringComparison.Ordinal) || g.StartsWith(source + "/", StringComparison.Ordinal)) <= 1, source));
+        Assert.Contains(check.Gaps, g => g.StartsWith("portal-dossiers: 8 of 8 scopes", StringComparison.Ordinal));
+        Assert.True(string.Join("\n", check.Gaps).Length < 4096);
     }
 }

@@ -35,11 +35,18 @@ public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner run
                 scopes = scopes.Where(s => required.Contains(s.Scope)).ToList();
             }
             else if (scopes.Count == 0) { gaps.Add($"{source}: never synced"); continue; }
-            foreach (var s in scopes.Where(s => s.LastSuccessAt is null || s.LastSuccessAt < end).OrderBy(s => s.Scope, StringComparer.Ordinal))
-                gaps.Add($"{source}/{s.Scope}: last caught up {(s.LastSuccessAt is { } at ? at.ToString("O") : "never")}, before the period end {end:O}");
+            // One line per source however many scopes lag: the gaps travel in the orchestration's status and history,
+            // which must stay small (a thousand units behind would otherwise be a thousand lines).
+            var behind = scopes.Where(s => s.LastSuccessAt is null || s.LastSuccessAt < end).OrderBy(s => s.Scope, StringComparer.Ordinal).ToList();
+            if (behind.Count == 1 && scopes.Count == 1 && behind[0].Scope == "*")
+                gaps.Add($"{source}: {Caught(behind[0])}, before the period end {end:O}");
+            else if (behind.Count > 0)
+                gaps.Add($"{source}: {behind.Count} of {scopes.Count} scopes not caught up past the period end {end:O} (e.g. {string.Join(", ", behind.Take(3).Select(b => $"{b.Scope}: {Caught(b)}"))})");
         }
         return new SyncCheck(gaps.Count == 0, gaps);
     }
+
+    private static string Caught(SyncState s) => s.LastSuccessAt is { } at ? $"last caught up {at:O}" : "never caught up";
 }
 
 /// <summary>The unit codes to score, from the synced agency catalogue (validated as a tree).</summary>
