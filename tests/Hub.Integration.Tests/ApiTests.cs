@@ -321,7 +321,7 @@ public class ApiTests(AzuriteFixture azurite)
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
             $"BlobEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;";
         var storage = Hub.Storage.StorageClients.FromConnectionString(connection);
-        var health = new HealthService(storage, new Hub.Storage.Sync.SyncStateRepository(storage), TimeProvider.System);
+        var health = new HealthService(storage, new Hub.Storage.Sync.SyncStateRepository(storage), [], TimeProvider.System);
         // 25 probes, five at a time (probes from a few instances of a load balancer), each bounded on its own.
         var probes = new List<(int Status, TimeSpan Elapsed)>();
         for (var batch = 0; batch < 5; batch++)

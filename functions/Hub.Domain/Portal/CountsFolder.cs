@@ -120,7 +120,7 @@ public sealed class CountsFolder
         {
             var percent = ratio.GetDecimal();
             if (percent is < 0 or > 100) throw new DomainException($"{where}.providedRatio' is {percent.ToString(CultureInfo.InvariantCulture)}, not a percentage.");
-            return new MeasureCount((long)Math.Round(percent * 100), 10_000, []);
+            return MeasureCount.FromPercentage(percent);
         }
         return null;
     }

@@ -21,7 +21,7 @@ public sealed record PortalIndicatorFigure(string Code, long? Numerator, long? D
     /// percentage (the certified copies), that percentage kept exactly as hundredths out of 10,000; null if neither.</summary>
     public MeasureCount? AsCount() =>
         Numerator is { } n && Denominator is { } d ? new MeasureCount(n, d, [])
-        : Numerator is null && Denominator is null && Ratio is { } r && r is >= 0 and <= 100 ? new MeasureCount((long)Math.Round((decimal)r * 100), 10_000, [])
+        : Numerator is null && Denominator is null && Ratio is { } r && r is >= 0 and <= 100 ? MeasureCount.FromPercentage((decimal)r)
         : null;
 }
 

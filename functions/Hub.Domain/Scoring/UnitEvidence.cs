@@ -26,6 +26,9 @@ public sealed record UnitEvidence
 public sealed record MeasureCount(long Numerator, long Denominator, IReadOnlyList<string> Missed)
 {
     public static readonly MeasureCount Zero = new(0, 0, []);
+
+    /// <summary>Where the portal publishes only a percentage (the certified copies): kept exactly, as hundredths out of 10,000.</summary>
+    public static MeasureCount FromPercentage(decimal percent) => new((long)Math.Round(percent * 100), 10_000, []);
 }
 
 public sealed record ProcedureIntake(long Received, long ReceivedOnline, IReadOnlyList<string> NotOnline);

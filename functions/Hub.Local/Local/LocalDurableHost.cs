@@ -20,12 +20,10 @@ namespace Hub.Local.Local;
 public sealed class LocalDurableHost : IAsyncDisposable
 {
     private readonly TaskHubWorker _worker;
-    private readonly AzureStorageOrchestrationService _service;
 
-    private LocalDurableHost(TaskHubWorker worker, AzureStorageOrchestrationService service, DurableTaskClient client, string taskHub)
+    private LocalDurableHost(TaskHubWorker worker, DurableTaskClient client, string taskHub)
     {
         _worker = worker;
-        _service = service;
         Client = client;
         TaskHub = taskHub;
     }
@@ -77,7 +75,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
         await worker.StartAsync();
         var client = new FrameworkDurableTaskClient(service, new DurableTaskWorkerOptions().DataConverter);
         logs.CreateLogger<LocalDurableHost>().LogInformation("Durable Task engine on task hub {TaskHub} (Azure Storage backend)", taskHub);
-        return new LocalDurableHost(worker, service, client, taskHub);
+        return new LocalDurableHost(worker, client, taskHub);
     }
 
     /// <summary>Task hub names: 3-45 letters and digits, starting with a letter.</summary>

@@ -8,7 +8,7 @@ namespace Hub.Workflows.Admin;
 /// queue and its poison queue (depth), and how long ago each source last caught up. 200 while storage answers (with
 /// "degraded" when something needs a look), 503 when it does not. Each check has its own deadline, so one slow
 /// dependency shows as "unknown" instead of holding the answer.</summary>
-public sealed class HealthService(StorageClients storage, SyncStateRepository states, TimeProvider clock)
+public sealed class HealthService(StorageClients storage, SyncStateRepository states, IEnumerable<Sync.ISyncSource> sources, TimeProvider clock)
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
 
@@ -29,12 +29,14 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
         var (queue, poison, sync) = (await queueTask, await poisonTask, await syncTask);
 
         var now = clock.GetUtcNow();
-        var sources = sync?.GroupBy(s => s.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        var bySource = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var report = sync?.GroupBy(s => s.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
-            DateTimeOffset? last = g.All(s => s.LastSuccessAt is not null) ? g.Min(s => s.LastSuccessAt) : null;
+            var scopes = g.ToList();
+            var last = bySource.TryGetValue(g.Key, out var source) ? source.CaughtUpAt(scopes) : Sync.ISyncSource.OldestCaughtUp(scopes);
             return new { source = g.Key, lastCaughtUpAt = last, ageSeconds = last is { } l ? (long?)(now - l).TotalSeconds : null };
         }).ToList();
-        var stale = sources?.Any(s => s.ageSeconds is null || s.ageSeconds > SyncAgeLimit.TotalSeconds) ?? false;
+        var stale = report?.Any(s => s.ageSeconds is null || s.ageSeconds > SyncAgeLimit.TotalSeconds) ?? false;
         var status = !reachable ? "unhealthy" : (poison ?? 0) > 0 || stale || queue is null ? "degraded" : "healthy";
         var body = new
         {
@@ -42,7 +44,7 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
             checkedAt = now,
             storage = new { status = reachable ? "reachable" : "unreachable", latencyMs = (long)latency.TotalMilliseconds },
             syncQueue = new { depth = queue, poisonDepth = poison },
-            sources = (object?)sources ?? "unknown",
+            sources = (object?)report ?? "unknown",
         };
         return new ApiResponse(reachable ? 200 : 503, body);
     }

@@ -45,17 +45,9 @@ public sealed partial class ReportsApi(PublicationRepository publications)
         var headers = new Dictionary<string, string> { ["ETag"] = f.ETag, ["Cache-Control"] = Immutable, ["X-Content-Type-Options"] = "nosniff" };
         if (ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == f.ETag || t.Trim() == "*"))
             return new ApiResponse(304, null) { Headers = headers };
-        return new ApiResponse(200, f.Content, ContentType(file, f.ContentType)) { Headers = headers };
+        // The content type each file was published with (ReportRenderer decides it once, at publication).
+        return new ApiResponse(200, f.Content, string.IsNullOrEmpty(f.ContentType) ? "application/octet-stream" : f.ContentType) { Headers = headers };
     }
-
-    private static string ContentType(string file, string stored) => Path.GetExtension(file) switch
-    {
-        ".html" => "text/html; charset=utf-8",
-        ".json" => "application/json; charset=utf-8",
-        ".csv" => "text/csv; charset=utf-8",
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        _ => string.IsNullOrEmpty(stored) ? "application/octet-stream" : stored,
-    };
 
     private static string Short(string s) => s.Length <= 20 ? s : s[..20] + "…";
 

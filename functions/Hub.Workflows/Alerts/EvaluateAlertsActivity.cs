@@ -42,13 +42,7 @@ public sealed class EvaluateAlertsActivity(
             }
         }
         var all = await states.ListAsync(ct);
-        var caughtUp = runner.SourceNames.ToDictionary(s => s, s =>
-        {
-            var scopes = all.Where(x => x.Source == s).ToList();
-            // The evaluation source is per period: its freshest capture counts.
-            return s == PortalEvaluationSource.SourceName ? scopes.Max(x => x.LastSuccessAt)
-                : scopes.Count > 0 && scopes.All(x => x.LastSuccessAt is not null) ? scopes.Min(x => x.LastSuccessAt) : null;
-        });
+        var caughtUp = runner.SourceNames.ToDictionary(s => s, s => runner.Source(s).CaughtUpAt(all.Where(x => x.Source == s).ToList()));
         var capture = result is null ? null : await portal.LatestAsync(input.Period, ct);
         var outcome = AlertEvaluator.Evaluate(rules, new AlertEvaluator.Input(
             input.Period, input.Provisional, result, previous,

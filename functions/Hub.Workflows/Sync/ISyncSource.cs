@@ -21,6 +21,13 @@ public interface ISyncSource
     /// source has synced.</summary>
     IReadOnlyList<string>? ScopesRequiredFor(Hub.Domain.Periods.Period period) => null;
 
+    /// <summary>When the source as a whole last caught up, from its scopes' states: by default the oldest, and only
+    /// when every scope has caught up at least once.</summary>
+    DateTimeOffset? CaughtUpAt(IReadOnlyList<Hub.Storage.Sync.SyncState> scopes) => OldestCaughtUp(scopes);
+
+    static DateTimeOffset? OldestCaughtUp(IReadOnlyList<Hub.Storage.Sync.SyncState> scopes) =>
+        scopes.Count > 0 && scopes.All(s => s.LastSuccessAt is not null) ? scopes.Min(s => s.LastSuccessAt) : null;
+
     /// <summary>Validates and stores the page's good records idempotently; returns what happened to each.</summary>
     Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct);
 }

@@ -31,6 +31,10 @@ public sealed class PortalEvaluationSource(PortalEvaluationClient client, Portal
     public Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) =>
         Task.FromResult(Period.TryParse(scope, out _, out var error) ? null : error);
 
+    /// <summary>Scopes are periods, and the periods of last month are never captured again: the freshest capture is
+    /// what says whether this source keeps up.</summary>
+    public DateTimeOffset? CaughtUpAt(IReadOnlyList<Hub.Storage.Sync.SyncState> scopes) => scopes.Max(s => s.LastSuccessAt);
+
     /// <summary>Only the capture of the period being scored matters to its scoring.</summary>
     public IReadOnlyList<string>? ScopesRequiredFor(Period period) => [period.ToString()];
 

@@ -20,7 +20,7 @@ public sealed class SyncStatusService(SyncRunner runner, SyncStateRepository sta
         foreach (var name in runner.SourceNames.Order(StringComparer.Ordinal))
         {
             var scopes = all.Where(s => s.Source == name).ToList();
-            DateTimeOffset? lastSuccess = scopes.Count > 0 && scopes.All(s => s.LastSuccessAt is not null) ? scopes.Min(s => s.LastSuccessAt) : null;
+            var lastSuccess = runner.Source(name).CaughtUpAt(scopes);
             var watermark = scopes.Max(s => s.Watermark);
             var errors = scopes.Where(s => s.LastError is not null).Select(s => $"{s.Scope}: {s.LastError}").ToList();
             var lastRun = (await runs.LatestAsync(name, 1, ct)).FirstOrDefault();

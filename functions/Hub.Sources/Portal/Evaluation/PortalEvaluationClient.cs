@@ -27,23 +27,22 @@ public sealed class PortalEvaluationClient(HttpClient http, IOptions<PortalOptio
         {
             for (var page = 1; page <= MaxPages; page++)
             {
-                var raw = await PostAsync(endpoint, period, page, ct);
+                var (raw, totalPages) = await PostAsync(endpoint, period, page, ct);
                 responses.Add(new EvaluationResponse(endpoint.Name, page, raw));
-                if (TotalPages(raw) <= page) break;
+                if (totalPages <= page) break;
             }
         }
         logger.LogInformation("Captured the portal's evaluation of {Period}: {Responses} responses", period, responses.Count);
         return new EvaluationCapture(period, capturedAt, responses);
     }
 
-    private async Task<byte[]> PostAsync(PortalEvaluationEndpoints.Endpoint endpoint, Period period, int page, CancellationToken ct)
+    private async Task<(byte[] Raw, int TotalPages)> PostAsync(PortalEvaluationEndpoints.Endpoint endpoint, Period period, int page, CancellationToken ct)
     {
         var path = PortalEvaluationEndpoints.PathPrefix + endpoint.Name;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(Body(endpoint, period, page)) };
         request.Headers.Add("X-Api-Key", options.Value.ApiKey);
         var raw = await SourceRequests.SendAsync(http, request, SourceName, PortalOptions.Section + ":ApiKey", ct);
-        CheckEnvelope(raw, path);
-        return raw;
+        return (raw, CheckEnvelope(raw, path));
     }
 
     internal JsonObject Body(PortalEvaluationEndpoints.Endpoint endpoint, Period period, int page)
@@ -69,7 +68,9 @@ public sealed class PortalEvaluationClient(HttpClient http, IOptions<PortalOptio
 
     private static string Day(DateTimeOffset instant) => VietnamTime.LocalDate(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void CheckEnvelope(byte[] raw, string path)
+    /// <summary>The envelope must say OK and hold data; returns the number of pages the answer says there are (1 for the
+    /// tree endpoints, which are not paged).</summary>
+    private static int CheckEnvelope(byte[] raw, string path)
     {
         try
         {
@@ -80,18 +81,13 @@ public sealed class PortalEvaluationClient(HttpClient http, IOptions<PortalOptio
                 throw new SourceException(SourceName, $"POST {path} returned code '{code}': {(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) ? m.ToString() : "")}");
             if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
                 throw new SourceException(SourceName, $"POST {path} returned no 'data' object.");
+            return data.TryGetProperty("pagination", out var p) && p.ValueKind == JsonValueKind.Object
+                && p.TryGetProperty("totalPages", out var t) && t.TryGetInt32(out var n) ? n : 1;
         }
         catch (JsonException e)
         {
             throw new SourceException(SourceName, $"POST {path} returned a body that is not JSON: {e.Message}", e);
         }
-    }
-
-    private static int TotalPages(byte[] raw)
-    {
-        using var doc = JsonDocument.Parse(raw);
-        return doc.RootElement.GetProperty("data").TryGetProperty("pagination", out var p) && p.ValueKind == JsonValueKind.Object
-            && p.TryGetProperty("totalPages", out var t) && t.TryGetInt32(out var n) ? n : 1;
     }
 }
 
