@@ -6,7 +6,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-spec=functions/Hub.Workflows/Admin/openapi.json
+spec=functions/Hub.Api/OpenApi/openapi.json
 passed=0; failed=0
 ok() { echo "  ok   $1"; passed=$((passed + 1)); }
 ko() { echo "  FAIL $1"; failed=$((failed + 1)); }

@@ -1,13 +1,15 @@
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Hub.Api;
 using Hub.Workflows;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-// The Function App: triggers only. Everything they hand over to is registered by AddHub, the same as in `hub`.
+// The Function App: triggers only. Everything they hand over to is registered by AddHub and AddAdminApi, the same as
+// in `hub`.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddHub(builder.Configuration);
+builder.Services.AddHub(builder.Configuration).AddAdminApi();
 // The worker's own spans (function invocations) join the hub's traces; exporters are chosen in AddHubTelemetry.
 builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();

@@ -64,10 +64,6 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ScoringStarter>();
         services.AddSingleton<Reconciliation.ReconciliationService>();
         services.AddSingleton<Comparisons.ComparisonService>();
-        services.AddSingleton<Admin.AdminApi>();
-        services.AddSingleton<Admin.HealthService>();
-        services.AddSingleton<Admin.ReportsApi>();
-        services.AddSingleton<Admin.AdminAuthenticator>();
 
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.
         var serviceBus = configuration.GetSection("ServiceBus");

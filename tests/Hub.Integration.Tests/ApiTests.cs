@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Json;
@@ -5,7 +6,10 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Hub.Local.Local;
-using Hub.Workflows.Admin;
+using Hub.Api.Auth;
+using Hub.Api.Handlers;
+using Hub.Api.OpenApi;
+using Hub.Api.Routes;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Hub.Integration.Tests;
@@ -67,12 +71,9 @@ public class ApiTests(AzuriteFixture azurite)
         return (response.StatusCode, body, response);
     }
 
-    private static readonly (string Method, string Path)[] ProtectedEndpoints =
-    [
-        ("POST", $"scoring/{Q3}"), ("GET", $"scoring/{Q3}"), ("POST", $"publications/{Q3}"), ("GET", $"publications/{Q3}"),
-        ("POST", $"publications/{Q3}/approval"), ("GET", $"scores/{Q3}"), ("GET", "sync/status"),
-        ("GET", $"reconciliation/{Q3}"),
-    ];
+    /// <summary>Every administrators' route of the table, with the period filled in.</summary>
+    private static readonly (string Method, string Path)[] ProtectedEndpoints = AdminRoutes.All
+        .Where(r => r.Access == Access.Administrator).Select(r => (r.Method, r.Template.Replace("{period}", Q3))).ToArray();
 
     [Fact]
     public async Task Every_endpoint_refuses_missing_wrong_and_roleless_credentials_with_problem_details()
@@ -213,20 +214,42 @@ public class ApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void The_OpenAPI_document_the_Function_App_and_hub_serve_expose_the_same_routes()
+    public void The_Function_Apps_triggers_the_route_table_and_openapi_json_describe_the_same_operations()
     {
+        static string Operation(string method, string route) => $"{method.ToUpperInvariant()} /{route.Replace("{*", "{")}";
         using var doc = JsonDocument.Parse(OpenApiDocument.Bytes);
         var documented = doc.RootElement.GetProperty("paths").EnumerateObject()
-            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post").Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch").Select(o => Operation(o.Name, p.Name.TrimStart('/'))))
             .Order().ToList();
-        var functions = typeof(Hub.Functions.Api.AdminFunctions).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods())
-            .SelectMany(m => m.GetParameters())
-            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
-            .Where(a => a is not null)
-            .SelectMany(a => a!.Methods!.Select(m => $"{m.ToUpperInvariant()} /{a.Route!.Replace("{*", "{")}"))
-            .Order().ToList();
-        Assert.Equal(documented, functions);
+        var table = AdminRoutes.All.Select(r => Operation(r.Method, r.Template)).Order().ToList();
+        var triggers = typeof(Hub.Functions.Api.AdminFunctions).Assembly.GetTypes().SelectMany(t => t.GetMethods())
+            .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>()?.Name, Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null)))
+            .Where(f => f.Trigger is not null).ToList();
+
+        Assert.Contains("GET /health", table);
+        Assert.Equal(documented, table);
+        Assert.Equal(table, triggers.SelectMany(f => f.Trigger!.Methods!.Select(m => Operation(m, f.Trigger.Route!))).Order().ToList());
+        foreach (var (function, trigger) in triggers)
+        {
+            // Each trigger runs the row of its own name, and the host's key level matches who may call it.
+            var route = AdminRoutes.Named(function!);
+            Assert.Equal(Operation(route.Method, route.Template), Operation(trigger!.Methods!.Single(), trigger.Route!));
+            Assert.Equal(route.Access == Access.Anonymous ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function, trigger.AuthLevel);
+        }
+    }
+
+    [Fact]
+    public async Task Hub_serve_answers_every_route_of_the_table_through_its_handler()
+    {
+        await using var api = await StartAsync(sync: false);
+        foreach (var route in AdminRoutes.All)
+        {
+            var path = route.Template.Replace("{period}", Q3).Replace("{version}", "v1").Replace("{*file}", "index.html");
+            var answer = await api.Http.SendAsync(Request(new HttpMethod(route.Method), path, route.Method == "POST" ? new { } : null));
+            // The routing layer's own 404/405 have no body; every handler answers with JSON (or the file).
+            Assert.True(answer.StatusCode is not (HttpStatusCode.MethodNotAllowed) && answer.Content.Headers.ContentLength != 0,
+                $"{route.Method} {path}: {(int)answer.StatusCode} with an empty body");
+        }
     }
 
     private static async Task WaitForStageAsync(Api api, string stage)
@@ -265,13 +288,13 @@ public class ApiTests(AzuriteFixture azurite)
         var (who, failure) = Authenticator(platformAuth: true).Authenticate(n => Header(admin, n));
         Assert.Null(failure);
         Assert.Equal("tran.thi.b", who!.Name);
-        Assert.Equal(403, Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("nguyen.van.a", "Reader"), n)).Failure!.Status);
-        Assert.Equal(401, Authenticator(true).Authenticate(_ => null).Failure!.Status);
-        Assert.Equal(400, Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\u202Enimda", "Hub.Admin"), n)).Failure!.Status);
-        Assert.Equal(400, Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\r\nadmin: yes", "Hub.Admin"), n)).Failure!.Status);
+        Assert.Equal(403, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("nguyen.van.a", "Reader"), n)).Failure!));
+        Assert.Equal(401, Answer.StatusOf(Authenticator(true).Authenticate(_ => null).Failure!));
+        Assert.Equal(400, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\u202Enimda", "Hub.Admin"), n)).Failure!));
+        Assert.Equal(400, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\r\nadmin: yes", "Hub.Admin"), n)).Failure!));
 
         // Without it, anyone holding a function key could write the header: it is refused, whatever it says.
-        Assert.Equal(401, Authenticator(platformAuth: false).Authenticate(n => Header(admin, n)).Failure!.Status);
+        Assert.Equal(401, Answer.StatusOf(Authenticator(platformAuth: false).Authenticate(n => Header(admin, n)).Failure!));
     }
 
     [Theory]
@@ -329,7 +352,7 @@ public class ApiTests(AzuriteFixture azurite)
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 var answer = await health.CheckAsync(default);
-                return (answer.Status, watch.Elapsed);
+                return (Answer.StatusOf(answer) ?? 0, watch.Elapsed);
             })));
         Assert.All(probes, p => Assert.Equal(503, p.Status));
         var slowest = probes.Max(p => p.Elapsed);
@@ -345,8 +368,10 @@ public class ApiTests(AzuriteFixture azurite)
         context.Request.Headers[AdminAuthenticator.DevelopmentKeyHeader] = DevKey;
         context.Response.Body = new MemoryStream();
         var authenticator = new AdminAuthenticator(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:DevelopmentKey"] = DevKey }).Build());
-        await Hub.Http.AdminHttp.ExecuteAsync(context, authenticator, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
-            (_, _, _) => throw new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10002)"));
+        context.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var router = new ApiRouter(context.RequestServices, authenticator, Microsoft.Extensions.Logging.Abstractions.NullLogger<ApiRouter>.Instance);
+        var outage = AdminRoutes.Named("StartScoring") with { Handle = _ => throw new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10002)") };
+        await router.ExecuteAsync(outage, context, durable: null);
         Assert.Equal(503, context.Response.StatusCode);
         Assert.Equal("10", context.Response.Headers.RetryAfter.ToString());
         var body = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());

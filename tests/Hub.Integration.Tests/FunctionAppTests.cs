@@ -1,3 +1,4 @@
+using Hub.Api;
 using System.Reflection;
 using System.Text.Json;
 using Hub.Workflows;
@@ -24,7 +25,7 @@ public class FunctionAppTests(AzuriteFixture azurite)
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(values);
         // What Program.cs adds to the Functions builder (the worker's own plumbing needs the host's gRPC channel).
-        builder.Services.AddHub(builder.Configuration);
+        builder.Services.AddHub(builder.Configuration).AddAdminApi();
         builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();
         return builder.Build().Services;
     }
@@ -35,7 +36,7 @@ public class FunctionAppTests(AzuriteFixture azurite)
         var services = BuildLikeProgram();
         var functionClasses = typeof(Hub.Functions.Durable.Orchestrations).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null)).ToList();
-        Assert.True(functionClasses.Count >= 7, string.Join(", ", functionClasses.Select(t => t.Name)));
+        Assert.True(functionClasses.Count >= 5, string.Join(", ", functionClasses.Select(t => t.Name)));
         foreach (var type in functionClasses)
             Assert.NotNull(ActivatorUtilities.CreateInstance(services, type));
         foreach (var (name, create) in WorkflowRegistry.ActivityFactories(services))
@@ -48,7 +49,7 @@ public class FunctionAppTests(AzuriteFixture azurite)
     {
         // If Program.cs gains a registration, this test's mirror must gain it too.
         var program = File.ReadAllText(Path.Combine(RepositoryRoot(), "functions", "Hub.Functions", "Program.cs"));
-        Assert.Contains("builder.Services.AddHub(builder.Configuration);", program);
+        Assert.Contains("builder.Services.AddHub(builder.Configuration).AddAdminApi();", program);
         Assert.Contains("builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();", program);
         Assert.Equal(3, program.Split("builder.Services.").Length - 1); // AddHub, AddOpenTelemetry().UseFunctionsWorkerDefaults, AddHostedService
     }

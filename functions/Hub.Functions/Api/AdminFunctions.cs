@@ -1,68 +1,85 @@
-using Hub.Http;
-using Hub.Workflows.Admin;
+using Hub.Api.Routes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Functions.Api;
 
-/// <summary>The administrators' API as HTTP triggers: function key (host) + admin role (App Service authentication),
-/// then the shared handlers. Routes match Admin/openapi.json; a test checks it.</summary>
-public sealed class AdminFunctions(AdminApi api, AdminAuthenticator authenticator, ILogger<AdminFunctions> logger)
+/// <summary>The API's routes as HTTP triggers. Each runs the row of AdminRoutes of the same name; the trigger only
+/// declares what the Functions host needs to know at build time (method, route, key level, durable client). A test
+/// checks these against the route table and openapi.json. Administrators' routes need the function key here and the
+/// admin role (App Service authentication) in the router; the anonymous ones are health, the API document and the
+/// published reports.</summary>
+public sealed class AdminFunctions(ApiRouter router)
 {
     [Function("StartScoring")]
     public Task<IActionResult> StartScoring([HttpTrigger(AuthorizationLevel.Function, "post", Route = "scoring/{period}")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
-        Run(req, (by, body, ct) => api.StartScoringAsync(client, period, body, by, ct));
+        Run(nameof(StartScoring), req, client, ("period", period));
 
     [Function("GetScoringStatus")]
     public Task<IActionResult> GetScoringStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "scoring/{period}")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
-        Run(req, (_, _, ct) => api.RunStatusAsync(client, period, ct));
+        Run(nameof(GetScoringStatus), req, client, ("period", period));
 
     [Function("Republish")]
     public Task<IActionResult> Republish([HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{period}")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
-        Run(req, (by, body, ct) => api.RepublishAsync(client, period, body, by, ct));
+        Run(nameof(Republish), req, client, ("period", period));
 
     [Function("ListPublications")]
     public Task<IActionResult> ListPublications([HttpTrigger(AuthorizationLevel.Function, "get", Route = "publications/{period}")] HttpRequest req, string period) =>
-        Run(req, (_, _, ct) => api.ListPublicationsAsync(period, ct));
+        Run(nameof(ListPublications), req, null, ("period", period));
 
     [Function("DecidePublication")]
     public Task<IActionResult> DecidePublication([HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{period}/approval")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
-        Run(req, (by, body, ct) => api.DecideAsync(client, period, body, by, ct));
+        Run(nameof(DecidePublication), req, client, ("period", period));
 
     [Function("GetScores")]
     public Task<IActionResult> GetScores([HttpTrigger(AuthorizationLevel.Function, "get", Route = "scores/{period}")] HttpRequest req, string period) =>
-        Run(req, (_, _, ct) => api.ScoresAsync(period, req.Query["unit"].FirstOrDefault(), ct));
+        Run(nameof(GetScores), req, null, ("period", period));
 
     [Function("GetReconciliation")]
     public Task<IActionResult> GetReconciliation([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reconciliation/{period}")] HttpRequest req, string period) =>
-        Run(req, (_, _, ct) => api.ReconciliationAsync(period, req.Query["unit"].FirstOrDefault(), ct));
+        Run(nameof(GetReconciliation), req, null, ("period", period));
 
     [Function("ListAlerts")]
     public Task<IActionResult> ListAlerts([HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest req) =>
-        Run(req, (_, _, ct) => api.AlertsAsync(req.Query["unit"].FirstOrDefault(), req.Query["state"].FirstOrDefault(), ct));
+        Run(nameof(ListAlerts), req, null);
 
     [Function("GetProvisional")]
     public Task<IActionResult> GetProvisional([HttpTrigger(AuthorizationLevel.Function, "get", Route = "provisional/{period}")] HttpRequest req, string period) =>
-        Run(req, (_, _, ct) => api.ProvisionalAsync(period, req.Query["unit"].FirstOrDefault(), ct));
+        Run(nameof(GetProvisional), req, null, ("period", period));
 
     [Function("CompareMethodologies")]
     public Task<IActionResult> CompareMethodologies([HttpTrigger(AuthorizationLevel.Function, "post", Route = "comparisons/{period}")] HttpRequest req, string period) =>
-        Run(req, (_, body, ct) => api.CompareAsync(period, body, ct));
+        Run(nameof(CompareMethodologies), req, null, ("period", period));
 
     [Function("GetSyncStatus")]
     public Task<IActionResult> GetSyncStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest req) =>
-        Run(req, (_, _, ct) => api.SyncStatusAsync(ct));
+        Run(nameof(GetSyncStatus), req, null);
+
+    [Function("Health")]
+    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req) =>
+        Run(nameof(Health), req, null);
 
     [Function("OpenApi")]
-    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
-        new FileContentResult(OpenApiDocument.Bytes, "application/json");
+    public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
+        Run(nameof(OpenApi), req, null);
 
-    private async Task<IActionResult> Run(HttpRequest req, Func<AdminPrincipal, string?, CancellationToken, Task<ApiResponse>> handler)
+    [Function("ListReports")]
+    public Task<IActionResult> ListReports([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports")] HttpRequest req) =>
+        Run(nameof(ListReports), req, null);
+
+    [Function("LatestReport")]
+    public Task<IActionResult> LatestReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{period}")] HttpRequest req, string period) =>
+        Run(nameof(LatestReport), req, null, ("period", period));
+
+    [Function("ReportFile")]
+    public Task<IActionResult> ReportFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{period}/{version}/{*file}")] HttpRequest req, string period, string version, string file) =>
+        Run(nameof(ReportFile), req, null, ("period", period), ("version", version), ("file", file));
+
+    private async Task<IActionResult> Run(string route, HttpRequest req, DurableTaskClient? client, params (string, string)[] routeValues)
     {
-        await AdminHttp.ExecuteAsync(req.HttpContext, authenticator, logger, handler);
-        return new EmptyResult(); // the response has been written
+        await router.ExecuteAsync(route, req, client, routeValues);
+        return new EmptyResult(); // the route's result has written the response
     }
 }

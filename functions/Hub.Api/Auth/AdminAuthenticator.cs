@@ -1,9 +1,11 @@
+using Hub.Api.Routes;
+using Microsoft.AspNetCore.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
-namespace Hub.Workflows.Admin;
+namespace Hub.Api.Auth;
 
 public sealed record AdminPrincipal(string Name, IReadOnlyList<string> Roles);
 
@@ -23,30 +25,30 @@ public sealed class AdminAuthenticator(IConfiguration configuration)
     /// <summary>App Service sets WEBSITE_AUTH_ENABLED=True when its authentication (Easy Auth) fronts the app.</summary>
     public bool PlatformAuthenticationEnabled => string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase);
 
-    public (AdminPrincipal? Principal, ApiResponse? Failure) Authenticate(Func<string, string?> header)
+    public (AdminPrincipal? Principal, IResult? Failure) Authenticate(Func<string, string?> header)
     {
         if (DevelopmentKey is { } devKey && header(DevelopmentKeyHeader) is { } given)
         {
             return FixedTimeEquals(given, devKey)
                 ? (new AdminPrincipal("developer", [Role]), null)
-                : (null, ApiResponse.Problem(401, "Unauthorized", "The development key is wrong."));
+                : (null, Answer.Problem(401, "Unauthorized", "The development key is wrong."));
         }
         var encoded = header(PrincipalHeader);
         if (!string.IsNullOrEmpty(encoded) && !PlatformAuthenticationEnabled)
-            return (null, ApiResponse.Problem(401, "Unauthorized", $"{PrincipalHeader} is not accepted here: App Service authentication is not enabled on this host, so anyone could have written it."));
+            return (null, Answer.Problem(401, "Unauthorized", $"{PrincipalHeader} is not accepted here: App Service authentication is not enabled on this host, so anyone could have written it."));
         if (string.IsNullOrEmpty(encoded))
-            return (null, ApiResponse.Problem(401, "Unauthorized", $"Sign in: the request carries no {PrincipalHeader} (App Service authentication) and no development key."));
+            return (null, Answer.Problem(401, "Unauthorized", $"Sign in: the request carries no {PrincipalHeader} (App Service authentication) and no development key."));
         AdminPrincipal principal;
         try { principal = Parse(encoded); }
         catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            return (null, ApiResponse.Problem(401, "Unauthorized", $"{PrincipalHeader} is not a valid client principal."));
+            return (null, Answer.Problem(401, "Unauthorized", $"{PrincipalHeader} is not a valid client principal."));
         }
         if (Hub.Domain.Text.SafeText.Problem("principal name", principal.Name) is { } unsafeName)
-            return (null, ApiResponse.Problem(400, "Bad request", unsafeName));
+            return (null, Answer.Problem(400, "Bad request", unsafeName));
         return principal.Roles.Contains(Role, StringComparer.OrdinalIgnoreCase)
             ? (principal, null)
-            : (null, ApiResponse.Problem(403, "Forbidden", $"'{principal.Name}' does not have the '{Role}' role."));
+            : (null, Answer.Problem(403, "Forbidden", $"'{principal.Name}' does not have the '{Role}' role."));
     }
 
     /// <summary>Decodes App Service authentication's client principal: {auth_typ, claims:[{typ,val}], name_typ, role_typ}.</summary>

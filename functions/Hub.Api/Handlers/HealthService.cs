@@ -1,21 +1,23 @@
+using Hub.Api.Routes;
+using Microsoft.AspNetCore.Http;
 using System.Diagnostics;
 using Hub.Storage;
 using Hub.Storage.Sync;
 
-namespace Hub.Workflows.Admin;
+namespace Hub.Api.Handlers;
 
 /// <summary>GET /api/health, the same in both hosts: within 2 s, per dependency — storage (reachable, how fast), the sync
 /// queue and its poison queue (depth), and how long ago each source last caught up. 200 while storage answers (with
 /// "degraded" when something needs a look), 503 when it does not. Each check has its own deadline, so one slow
 /// dependency shows as "unknown" instead of holding the answer.</summary>
-public sealed class HealthService(StorageClients storage, SyncStateRepository states, IEnumerable<Sync.ISyncSource> sources, TimeProvider clock)
+public sealed class HealthService(StorageClients storage, SyncStateRepository states, IEnumerable<Hub.Workflows.Sync.ISyncSource> sources, TimeProvider clock)
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
 
     /// <summary>A source that has not caught up for this long makes the hub "degraded".</summary>
     public static readonly TimeSpan SyncAgeLimit = TimeSpan.FromHours(26);
 
-    public async Task<ApiResponse> CheckAsync(CancellationToken ct)
+    public async Task<IResult> CheckAsync(CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(Deadline);
@@ -33,7 +35,7 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
         var report = sync?.GroupBy(s => s.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var scopes = g.ToList();
-            var last = bySource.TryGetValue(g.Key, out var source) ? source.CaughtUpAt(scopes) : Sync.ISyncSource.OldestCaughtUp(scopes);
+            var last = bySource.TryGetValue(g.Key, out var source) ? source.CaughtUpAt(scopes) : Hub.Workflows.Sync.ISyncSource.OldestCaughtUp(scopes);
             return new { source = g.Key, lastCaughtUpAt = last, ageSeconds = last is { } l ? (long?)(now - l).TotalSeconds : null };
         }).ToList();
         var stale = report?.Any(s => s.ageSeconds is null || s.ageSeconds > SyncAgeLimit.TotalSeconds) ?? false;
@@ -46,7 +48,7 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
             syncQueue = new { depth = queue, poisonDepth = poison },
             sources = (object?)report ?? "unknown",
         };
-        return new ApiResponse(reachable ? 200 : 503, body);
+        return Answer.Json(body, reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     private async Task<int?> DepthAsync(string queue, CancellationToken ct)

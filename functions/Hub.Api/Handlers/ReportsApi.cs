@@ -1,8 +1,10 @@
+using Hub.Api.Routes;
+using Microsoft.AspNetCore.Http;
 using System.Text.RegularExpressions;
 using Hub.Domain.Periods;
 using Hub.Storage.Publications;
 
-namespace Hub.Workflows.Admin;
+namespace Hub.Api.Handlers;
 
 /// <summary>The published reports, read-only and anonymous: the list of published periods, the latest version of a
 /// period (a redirect to its immutable folder), and each file of a version with its content type, ETag (304 on
@@ -13,40 +15,40 @@ public sealed partial class ReportsApi(PublicationRepository publications)
     private const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>GET reports.</summary>
-    public async Task<ApiResponse> ListAsync(CancellationToken ct)
+    public async Task<IResult> ListAsync(CancellationToken ct)
     {
         var latest = await publications.LatestOfEveryPeriodAsync(ct);
-        return ApiResponse.Ok(new
+        return Answer.Ok(new
         {
             periods = latest.Select(p => new { period = p.Period, latestVersion = p.Version, publishedAt = p.PublishedAt, url = $"/api/reports/{p.Period}/v{p.Version}/index.html" }),
-        }) with { Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-cache" } };
+        }).WithHeaders(("Cache-Control", "no-cache"));
     }
 
     /// <summary>GET reports/{period}: the latest version's report.</summary>
-    public async Task<ApiResponse> LatestAsync(string period, CancellationToken ct)
+    public async Task<IResult> LatestAsync(string period, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         var latest = await publications.LatestAsync(p.ToString(), ct);
-        if (latest is null) return ApiResponse.NotFound($"{p} has not been published.");
+        if (latest is null) return Answer.NotFound($"{p} has not been published.");
         var url = $"/api/reports/{p}/v{latest.Version}/index.html";
-        return new ApiResponse(302, new { period = p.ToString(), version = latest.Version, url }, Location: url) { Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-cache" } };
+        return Answer.Json(new { period = p.ToString(), version = latest.Version, url }, StatusCodes.Status302Found).WithHeaders(("Location", url), ("Cache-Control", "no-cache"));
     }
 
     /// <summary>GET reports/{period}/v{n}/{file}.</summary>
-    public async Task<ApiResponse> FileAsync(string period, string version, string? file, string? ifNoneMatch, CancellationToken ct)
+    public async Task<IResult> FileAsync(string period, string version, string? file, string? ifNoneMatch, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (VersionPattern().Match(version) is not { Success: true } v || !int.TryParse(v.Groups[1].Value, out var n) || n < 1)
-            return ApiResponse.NotFound($"'{Short(version)}' is not a version (v1, v2, ...).");
+            return Answer.NotFound($"'{Short(version)}' is not a version (v1, v2, ...).");
         if (file is null || file.Contains("..", StringComparison.Ordinal) || !FilePattern().IsMatch(file))
-            return ApiResponse.NotFound("No such report file: a version holds index.html, index.xlsx, index.csv, index.json, plan-targets.json, reconciliation.json and units/{code}.html.");
+            return Answer.NotFound("No such report file: a version holds index.html, index.xlsx, index.csv, index.json, plan-targets.json, reconciliation.json and units/{code}.html.");
         var found = await publications.TryReadFileAsync($"{p}/v{n}/{file}", ct);
-        if (found is not { } f) return ApiResponse.NotFound($"{p} version {n} has no file {file}.");
-        var headers = new Dictionary<string, string> { ["ETag"] = f.ETag, ["Cache-Control"] = Immutable, ["X-Content-Type-Options"] = "nosniff" };
+        if (found is not { } f) return Answer.NotFound($"{p} version {n} has no file {file}.");
+        (string, string)[] headers = [("ETag", f.ETag), ("Cache-Control", Immutable), ("X-Content-Type-Options", "nosniff")];
         if (ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == f.ETag || t.Trim() == "*"))
-            return new ApiResponse(304, null) { Headers = headers };
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified).WithHeaders(headers);
         // The content type each file was published with (ReportRenderer decides it once, at publication).
-        return new ApiResponse(200, f.Content, string.IsNullOrEmpty(f.ContentType) ? "application/octet-stream" : f.ContentType) { Headers = headers };
+        return TypedResults.Bytes(f.Content, string.IsNullOrEmpty(f.ContentType) ? "application/octet-stream" : f.ContentType).WithHeaders(headers);
     }
 
     private static string Short(string s) => s.Length <= 20 ? s : s[..20] + "…";

@@ -1,3 +1,6 @@
+using Hub.Api.Routes;
+using Hub.Api.Auth;
+using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hub.Domain.Periods;
@@ -7,7 +10,7 @@ using Hub.Workflows.Scoring;
 using Hub.Workflows.Sync;
 using Microsoft.DurableTask.Client;
 
-namespace Hub.Workflows.Admin;
+namespace Hub.Api.Handlers;
 
 /// <summary>The administrators' API, independent of the HTTP host: each method validates its parameters, does the
 /// work and answers with a status and a JSON body (problem details on errors). Authentication happens before.</summary>
@@ -16,11 +19,10 @@ public sealed partial class AdminApi(
     ScoreRepository scores,
     PublicationRepository publications,
     SyncStatusService syncStatus,
-    Reconciliation.ReconciliationService reconciliation,
+    Hub.Workflows.Reconciliation.ReconciliationService reconciliation,
     Hub.Storage.Alerts.AlertRepository alerts,
-    Comparisons.ComparisonService comparisons)
+    Hub.Workflows.Comparisons.ComparisonService comparisons)
 {
-    public const int MaxBodyBytes = 16 * 1024;
     public const int MinReasonLength = 10;
     public const int MaxReasonLength = 500;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -30,9 +32,9 @@ public sealed partial class AdminApi(
     public sealed record ApprovalBody(bool? Approve, string? Comment);
 
     /// <summary>POST scoring/{period}: start (or re-run) the scoring of a period. Reason optional.</summary>
-    public async Task<ApiResponse> StartScoringAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> StartScoringAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
         var reason = request?.Reason;
         if (reason is not null && ReasonProblem(reason) is { } problem) return problem;
@@ -40,38 +42,38 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>POST publications/{period}: re-publish with a reason: re-scores with current data and makes the next version.</summary>
-    public async Task<ApiResponse> RepublishAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> RepublishAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
-        if (request?.Reason is not { } reason) return ApiResponse.BadRequest("'reason' is required: say why the period is re-published.");
+        if (request?.Reason is not { } reason) return Answer.BadRequest("'reason' is required: say why the period is re-published.");
         if (ReasonProblem(reason) is { } problem) return problem;
         if ((await publications.ListAsync(p.ToString(), ct)).Count == 0)
-            return ApiResponse.Problem(409, "Nothing to re-publish", $"{p} has never been published; start its scoring instead (POST /api/scoring/{p}).");
+            return Answer.Problem(409, "Nothing to re-publish", $"{p} has never been published; start its scoring instead (POST /api/scoring/{p}).");
         return await StartAsync(client, p, by, reason, ct);
     }
 
-    private async Task<ApiResponse> StartAsync(DurableTaskClient client, Period p, AdminPrincipal by, string reason, CancellationToken ct)
+    private async Task<IResult> StartAsync(DurableTaskClient client, Period p, AdminPrincipal by, string reason, CancellationToken ct)
     {
         var (result, instanceId) = await starter.StartAsync(client, p, by.Name, reason, ct);
         var statusUrl = StatusUrl(p);
         return result switch
         {
-            StartResult.AlreadyRunning => ApiResponse.Problem(409, "Run in progress", $"A scoring run of {p} is in progress; wait for it to finish.",
+            StartResult.AlreadyRunning => Answer.Problem(409, "Run in progress", $"A scoring run of {p} is in progress; wait for it to finish.",
                 new Dictionary<string, object?> { ["instanceId"] = instanceId, ["statusUrl"] = statusUrl }),
-            StartResult.BeforeFirstPeriod => ApiResponse.BadRequest($"{p} is before the first period of the index (setting Scoring:FirstPeriod); nothing before it is scored."),
-            StartResult.NotEnded => ApiResponse.Problem(409, "Period not ended", $"{p} ends {p.End:yyyy-MM-dd HH:mm} (Vietnam time); a period is scored and published only once it has ended."),
-            _ => ApiResponse.Accepted(new { instanceId, period = p.ToString(), statusUrl }, statusUrl),
+            StartResult.BeforeFirstPeriod => Answer.BadRequest($"{p} is before the first period of the index (setting Scoring:FirstPeriod); nothing before it is scored."),
+            StartResult.NotEnded => Answer.Problem(409, "Period not ended", $"{p} ends {p.End:yyyy-MM-dd HH:mm} (Vietnam time); a period is scored and published only once it has ended."),
+            _ => Answer.Accepted(new { instanceId, period = p.ToString(), statusUrl }, statusUrl),
         };
     }
 
     /// <summary>GET scoring/{period}: run status, stage and progress.</summary>
-    public async Task<ApiResponse> RunStatusAsync(DurableTaskClient client, string period, CancellationToken ct)
+    public async Task<IResult> RunStatusAsync(DurableTaskClient client, string period, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         var instance = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
-        if (instance is null) return ApiResponse.NotFound($"{p} has never been scored.");
-        return ApiResponse.Ok(new
+        if (instance is null) return Answer.NotFound($"{p} has never been scored.");
+        return Answer.Ok(new
         {
             instanceId = instance.InstanceId,
             status = instance.RuntimeStatus.ToString(),
@@ -84,46 +86,46 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>POST publications/{period}/approval: approve or reject the publication waiting at the gate.</summary>
-    public async Task<ApiResponse> DecideAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> DecideAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ApprovalBody>(body, out var request, out var bodyError)) return bodyError!;
-        if (request?.Approve is not { } approve) return ApiResponse.BadRequest("'approve' (true or false) is required.");
-        if (request.Comment is { Length: > MaxReasonLength }) return ApiResponse.BadRequest($"'comment' is longer than {MaxReasonLength} characters.");
-        if (Hub.Domain.Text.SafeText.Problem("comment", request.Comment) is { } unsafeComment) return ApiResponse.BadRequest(unsafeComment);
+        if (request?.Approve is not { } approve) return Answer.BadRequest("'approve' (true or false) is required.");
+        if (request.Comment is { Length: > MaxReasonLength }) return Answer.BadRequest($"'comment' is longer than {MaxReasonLength} characters.");
+        if (Hub.Domain.Text.SafeText.Problem("comment", request.Comment) is { } unsafeComment) return Answer.BadRequest(unsafeComment);
         var scoring = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
-        if (scoring is null) return ApiResponse.NotFound($"{p} has never been scored.");
+        if (scoring is null) return Answer.NotFound($"{p} has never been scored.");
         var progress = scoring.SerializedCustomStatus is { } s ? JsonSerializer.Deserialize<ScoringProgress>(s, Json) : null;
         if (scoring.RuntimeStatus != OrchestrationRuntimeStatus.Running || progress?.Stage != RunStages.AwaitingApproval || progress.RunId is null)
-            return ApiResponse.Problem(409, "No publication awaiting approval", $"The run of {p} is {scoring.RuntimeStatus} ({progress?.Stage ?? "no stage"}), not waiting for approval.");
+            return Answer.Problem(409, "No publication awaiting approval", $"The run of {p} is {scoring.RuntimeStatus} ({progress?.Stage ?? "no stage"}), not waiting for approval.");
         var gateId = ScoringNames.GateInstanceId(scoring.InstanceId, progress.RunId);
         var gate = await client.GetInstanceAsync(gateId, ct);
         if (gate is null || gate.RuntimeStatus != OrchestrationRuntimeStatus.Running)
-            return ApiResponse.Problem(409, "Approval gate not open yet", "The publication is about to wait for approval; try again in a moment.", retryAfter: 2);
+            return Answer.Problem(409, "Approval gate not open yet", "The publication is about to wait for approval; try again in a moment.", retryAfter: 2);
         await client.RaiseEventAsync(gateId, ScoringNames.ApprovalEvent, new ApprovalDecision(approve, by.Name, request.Comment), ct);
-        return new ApiResponse(202, new { period = p.ToString(), decision = approve ? "approved" : "rejected", by = by.Name, statusUrl = StatusUrl(p) }, Location: StatusUrl(p));
+        return Answer.Accepted(new { period = p.ToString(), decision = approve ? "approved" : "rejected", by = by.Name, statusUrl = StatusUrl(p) }, StatusUrl(p));
     }
 
     /// <summary>GET publications/{period}: every version, oldest first.</summary>
-    public async Task<ApiResponse> ListPublicationsAsync(string period, CancellationToken ct)
+    public async Task<IResult> ListPublicationsAsync(string period, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
-        return ApiResponse.Ok(new { period = p.ToString(), publications = await publications.ListAsync(p.ToString(), ct) });
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
+        return Answer.Ok(new { period = p.ToString(), publications = await publications.ListAsync(p.ToString(), ct) });
     }
 
     /// <summary>GET scores/{period}[?unit=CODE]: the period's scores, or one unit's with its explanation.</summary>
-    public async Task<ApiResponse> ScoresAsync(string period, string? unit, CancellationToken ct)
+    public async Task<IResult> ScoresAsync(string period, string? unit, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (unit is not null)
         {
-            if (!UnitCodePattern().IsMatch(unit)) return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
+            if (!UnitCodePattern().IsMatch(unit)) return Answer.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
             var one = await scores.GetUnitAsync(p.ToString(), unit, ct);
-            return one is null ? ApiResponse.NotFound($"No score of unit '{unit}' for {p}.") : ApiResponse.Ok(one);
+            return one is null ? Answer.NotFound($"No score of unit '{unit}' for {p}.") : Answer.Ok(one);
         }
         var all = await scores.GetPeriodAsync(p.ToString(), ct);
-        if (all.Count == 0) return ApiResponse.NotFound($"{p} has no scores yet.");
-        return ApiResponse.Ok(new
+        if (all.Count == 0) return Answer.NotFound($"{p} has no scores yet.");
+        return Answer.Ok(new
         {
             period = p.ToString(),
             methodology = all[0].Methodology,
@@ -133,39 +135,39 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>GET reconciliation/{period}[?unit=CODE]: the hub's figures against the portal's latest capture.</summary>
-    public async Task<ApiResponse> ReconciliationAsync(string period, string? unit, CancellationToken ct)
+    public async Task<IResult> ReconciliationAsync(string period, string? unit, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (unit is not null && !UnitCodePattern().IsMatch(unit))
-            return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
+            return Answer.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
         var outcome = await reconciliation.CompareAsync(p.ToString(), unit, ct);
-        if (outcome.Result is not { } result) return ApiResponse.NotFound(outcome.Missing!);
-        if (unit is not null && result.Units.Count == 0) return ApiResponse.NotFound($"No score of unit '{unit}' for {p}.");
-        return ApiResponse.Ok(result);
+        if (outcome.Result is not { } result) return Answer.NotFound(outcome.Missing!);
+        if (unit is not null && result.Units.Count == 0) return Answer.NotFound($"No score of unit '{unit}' for {p}.");
+        return Answer.Ok(result);
     }
 
     public sealed record ComparisonBody(string? Methodology);
 
     /// <summary>GET alerts[?unit=&amp;state=open|closed]: raised and closed alerts with their evidence.</summary>
-    public async Task<ApiResponse> AlertsAsync(string? unit, string? state, CancellationToken ct)
+    public async Task<IResult> AlertsAsync(string? unit, string? state, CancellationToken ct)
     {
-        if (unit is not null && unit != "*" && !UnitCodePattern().IsMatch(unit)) return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid.");
-        if (state is not (null or "open" or "closed")) return ApiResponse.BadRequest("'state' is open or closed.");
+        if (unit is not null && unit != "*" && !UnitCodePattern().IsMatch(unit)) return Answer.BadRequest($"Unit code '{Truncate(unit)}' is not valid.");
+        if (state is not (null or "open" or "closed")) return Answer.BadRequest("'state' is open or closed.");
         var list = (await alerts.ListAsync(ct)).Where(a => (unit is null || a.Unit == unit) && (state is null || a.State == state))
             .OrderByDescending(a => a.State == "open").ThenByDescending(a => a.RaisedAt).ToList();
-        return ApiResponse.Ok(new { count = list.Count, alerts = list });
+        return Answer.Ok(new { count = list.Count, alerts = list });
     }
 
     /// <summary>GET provisional/{period}[?unit=]: the provisional index of a running period, clearly labelled, with the
     /// daily series so far.</summary>
-    public async Task<ApiResponse> ProvisionalAsync(string period, string? unit, CancellationToken ct)
+    public async Task<IResult> ProvisionalAsync(string period, string? unit, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
-        if (unit is not null && !UnitCodePattern().IsMatch(unit)) return ApiResponse.BadRequest($"Unit code '{Truncate(unit)}' is not valid.");
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
+        if (unit is not null && !UnitCodePattern().IsMatch(unit)) return Answer.BadRequest($"Unit code '{Truncate(unit)}' is not valid.");
         var series = await scores.GetProvisionalSeriesAsync(p.ToString(), ct);
-        if (series.Count == 0) return ApiResponse.NotFound($"{p} has no provisional figures.");
+        if (series.Count == 0) return Answer.NotFound($"{p} has no provisional figures.");
         var latest = series[^1];
-        return ApiResponse.Ok(new
+        return Answer.Ok(new
         {
             provisional = true,
             notice = "Provisional figures of a period still running, computed with the data so far: not a publication.",
@@ -179,36 +181,36 @@ public sealed partial class AdminApi(
 
     /// <summary>POST comparisons/{period} {methodology}: the period re-scored under another methodology, stored; its
     /// publications untouched.</summary>
-    public async Task<ApiResponse> CompareAsync(string period, string? body, CancellationToken ct)
+    public async Task<IResult> CompareAsync(string period, string? body, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return ApiResponse.BadRequest(error);
+        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ComparisonBody>(body, out var request, out var bodyError)) return bodyError!;
-        if (request?.Methodology is not { Length: > 0 } methodology) return ApiResponse.BadRequest("'methodology' is required (for example 766-2022).");
+        if (request?.Methodology is not { Length: > 0 } methodology) return Answer.BadRequest("'methodology' is required (for example 766-2022).");
         var outcome = await comparisons.CompareAsync(p, methodology, ct);
         return outcome.Comparison is { } c
-            ? new ApiResponse(201, new { period = p.ToString(), stored = outcome.Blob, comparison = c })
-            : ApiResponse.Problem(outcome.Status, outcome.Status == 404 ? "Not found" : outcome.Status == 409 ? "Conflict" : "Invalid request", outcome.Problem!);
+            ? Answer.Json(new { period = p.ToString(), stored = outcome.Blob, comparison = c }, 201)
+            : Answer.Problem(outcome.Status, outcome.Status == 404 ? "Not found" : outcome.Status == 409 ? "Conflict" : "Invalid request", outcome.Problem!);
     }
 
     /// <summary>GET sync/status.</summary>
-    public async Task<ApiResponse> SyncStatusAsync(CancellationToken ct) => ApiResponse.Ok(await syncStatus.GetAsync(ct));
+    public async Task<IResult> SyncStatusAsync(CancellationToken ct) => Answer.Ok(await syncStatus.GetAsync(ct));
 
     public static string StatusUrl(Period p) => $"/api/scoring/{p}";
 
-    private static ApiResponse? ReasonProblem(string reason) =>
-        Hub.Domain.Text.SafeText.Problem("reason", reason) is { } unsafeText ? ApiResponse.BadRequest(unsafeText)
+    private static IResult? ReasonProblem(string reason) =>
+        Hub.Domain.Text.SafeText.Problem("reason", reason) is { } unsafeText ? Answer.BadRequest(unsafeText)
         : reason.Trim().Length < MinReasonLength || reason.Length > MaxReasonLength
-            ? ApiResponse.BadRequest($"'reason' must be {MinReasonLength} to {MaxReasonLength} characters.")
+            ? Answer.BadRequest($"'reason' must be {MinReasonLength} to {MaxReasonLength} characters.")
             : null;
 
-    private static bool TryRead<T>(string? body, out T? value, out ApiResponse? problem) where T : class
+    private static bool TryRead<T>(string? body, out T? value, out IResult? problem) where T : class
     {
         value = null;
         problem = null;
         if (string.IsNullOrWhiteSpace(body)) return true;
-        if (body.Length > MaxBodyBytes) { problem = ApiResponse.Problem(413, "Request too large", $"The body is limited to {MaxBodyBytes} bytes."); return false; }
+        if (body.Length > ApiRouter.MaxBodyBytes) { problem = Answer.TooLarge(ApiRouter.MaxBodyBytes); return false; }
         try { value = JsonSerializer.Deserialize<T>(body, Json); return true; }
-        catch (JsonException e) { problem = ApiResponse.BadRequest($"The body is not valid JSON: {e.Message.Split(". Path:", 2)[0]}."); return false; }
+        catch (JsonException e) { problem = Answer.BadRequest($"The body is not valid JSON: {e.Message.Split(". Path:", 2)[0]}."); return false; }
     }
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -1,4 +1,4 @@
-namespace Hub.Workflows.Admin;
+namespace Hub.Api.OpenApi;
 
 /// <summary>The API's OpenAPI 3 document (Admin/openapi.json, embedded), served by both hosts.</summary>
 public static class OpenApiDocument

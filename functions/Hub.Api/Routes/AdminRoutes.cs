@@ -1,0 +1,63 @@
+using Hub.Api.Handlers;
+using Hub.Api.OpenApi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Api.Routes;
+
+/// <summary>The administrators' API, declared once: `hub serve` maps this table (MapAdminApi), the Function App's
+/// HTTP triggers run its rows by name, and a test checks that both, and openapi.json, describe the same operations.</summary>
+public static class AdminRoutes
+{
+    public static readonly IReadOnlyList<ApiRoute> All =
+    [
+        new("StartScoring", "POST", "scoring/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().StartScoringAsync(c.Durable, c.Route("period"), c.Body, c.Admin, c.Ct)),
+        new("GetScoringStatus", "GET", "scoring/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().RunStatusAsync(c.Durable, c.Route("period"), c.Ct)),
+        new("Republish", "POST", "publications/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().RepublishAsync(c.Durable, c.Route("period"), c.Body, c.Admin, c.Ct)),
+        new("ListPublications", "GET", "publications/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().ListPublicationsAsync(c.Route("period"), c.Ct)),
+        new("DecidePublication", "POST", "publications/{period}/approval", Access.Administrator,
+            c => c.Get<AdminApi>().DecideAsync(c.Durable, c.Route("period"), c.Body, c.Admin, c.Ct)),
+        new("GetScores", "GET", "scores/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().ScoresAsync(c.Route("period"), c.Query("unit"), c.Ct)),
+        new("GetReconciliation", "GET", "reconciliation/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().ReconciliationAsync(c.Route("period"), c.Query("unit"), c.Ct)),
+        new("ListAlerts", "GET", "alerts", Access.Administrator,
+            c => c.Get<AdminApi>().AlertsAsync(c.Query("unit"), c.Query("state"), c.Ct)),
+        new("GetProvisional", "GET", "provisional/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().ProvisionalAsync(c.Route("period"), c.Query("unit"), c.Ct)),
+        new("CompareMethodologies", "POST", "comparisons/{period}", Access.Administrator,
+            c => c.Get<AdminApi>().CompareAsync(c.Route("period"), c.Body, c.Ct)),
+        new("GetSyncStatus", "GET", "sync/status", Access.Administrator,
+            c => c.Get<AdminApi>().SyncStatusAsync(c.Ct)),
+        new("Health", "GET", "health", Access.Anonymous,
+            c => c.Get<HealthService>().CheckAsync(c.Ct)),
+        new("OpenApi", "GET", "openapi.json", Access.Anonymous,
+            _ => Task.FromResult<IResult>(TypedResults.Bytes(OpenApiDocument.Bytes, "application/json"))),
+        new("ListReports", "GET", "reports", Access.Anonymous,
+            c => c.Get<ReportsApi>().ListAsync(c.Ct)),
+        new("LatestReport", "GET", "reports/{period}", Access.Anonymous,
+            c => c.Get<ReportsApi>().LatestAsync(c.Route("period"), c.Ct)),
+        new("ReportFile", "GET", "reports/{period}/{version}/{*file}", Access.Anonymous,
+            c => c.Get<ReportsApi>().FileAsync(c.Route("period"), c.Route("version"), c.Route("file"), c.Header("If-None-Match"), c.Ct)),
+    ];
+
+    public static ApiRoute Named(string name) =>
+        All.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentException($"No API route is named '{name}'.", nameof(name));
+
+    /// <summary>Maps every route of the table on an ASP.NET Core app (`hub serve`), handled with the hub's services and
+    /// the given durable client.</summary>
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints, IServiceProvider hubServices, DurableTaskClient durable)
+    {
+        var router = hubServices.GetRequiredService<ApiRouter>();
+        foreach (var route in All)
+            endpoints.MapMethods(route.Path, [route.Method], (RequestDelegate)(http => router.ExecuteAsync(route, http, durable))).WithName(route.Name);
+        return endpoints;
+    }
+}

@@ -1,0 +1,41 @@
+using Hub.Api.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Api.Routes;
+
+/// <summary>Who may call a route: anyone (health, the OpenAPI document, the published reports), or an administrator
+/// (function key + App Service authentication in Azure, the development key locally).</summary>
+public enum Access
+{
+    Anonymous,
+    Administrator,
+}
+
+/// <summary>One operation of the API: its function name (the Function App's [Function]), HTTP method, route template
+/// (below /api, in the syntax both hosts share) and the handler it hands over to.</summary>
+public sealed record ApiRoute(string Name, string Method, string Template, Access Access, Func<ApiCall, Task<IResult>> Handle)
+{
+    public string Path => "/api/" + Template;
+}
+
+/// <summary>What a handler gets: the request's route values and query, who is asking, the bounded body, the hub's
+/// services and, for the routes that start or inspect runs, the durable client of the host.</summary>
+public sealed record ApiCall(HttpContext Http, IServiceProvider Services, AdminPrincipal? By, string? Body, DurableTaskClient? DurableClient)
+{
+    public CancellationToken Ct => Http.RequestAborted;
+
+    public string Route(string name) => Http.GetRouteValue(name) as string ?? "";
+
+    public string? Query(string name) => Http.Request.Query[name].FirstOrDefault();
+
+    public string? Header(string name) => Http.Request.Headers.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } s ? s : null;
+
+    public AdminPrincipal Admin => By ?? throw new InvalidOperationException("This route is anonymous.");
+
+    public DurableTaskClient Durable => DurableClient ?? throw new InvalidOperationException("This route needs the host's durable client.");
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using Hub.Api.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Api.Routes;
+
+/// <summary>Runs one route of the table for one request, the same in both hosts: authenticate administrators, read a
+/// bounded body, call the handler, turn an outage into a 503 and a bug into a logged 500 without a trace.</summary>
+public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator authenticator, ILogger<ApiRouter> logger)
+{
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>The Function App's triggers: run the route of that name. Route values bound by the trigger are passed
+    /// in, so the handlers read them the same way whichever host matched the route.</summary>
+    public Task ExecuteAsync(string routeName, HttpRequest request, DurableTaskClient? durable, params (string Name, string Value)[] routeValues)
+    {
+        foreach (var (name, value) in routeValues) request.RouteValues[name] = value;
+        return ExecuteAsync(AdminRoutes.Named(routeName), request.HttpContext, durable);
+    }
+
+    public async Task ExecuteAsync(ApiRoute route, HttpContext http, DurableTaskClient? durable) =>
+        await (await RunAsync(route, http, durable)).ExecuteAsync(http);
+
+    public async Task<IResult> RunAsync(ApiRoute route, HttpContext http, DurableTaskClient? durable)
+    {
+        var request = http.Request;
+        var ct = http.RequestAborted;
+        AdminPrincipal? principal = null;
+        string? body = null;
+        if (route.Access == Access.Administrator)
+        {
+            (principal, var failure) = authenticator.Authenticate(name => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
+            if (failure is not null) return failure;
+            (body, var tooLarge) = await ReadBodyAsync(request, ct);
+            if (tooLarge) return Answer.TooLarge(MaxBodyBytes);
+        }
+        using var _ = logger.BeginScope(new Dictionary<string, object> { ["Route"] = route.Name, ["Admin"] = principal?.Name ?? "anonymous" });
+        IResult result;
+        try { result = await route.Handle(new ApiCall(http, services, principal, body, durable)); }
+        catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)
+        {
+            // An outage, not a bug: say so, and when to come back. Nothing was changed.
+            logger.LogWarning("{Method} {Path}: storage not reachable ({Error})", request.Method, request.Path, e.Message);
+            result = Answer.Problem(503, "Storage unavailable", "The hub's storage is not reachable; nothing was changed. Try again shortly.", retryAfter: 10);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "{Method} {Path} failed", request.Method, request.Path);
+            result = Answer.Problem(500, "Internal error", "The request failed; the error has been logged.");
+        }
+        if (principal is not null)
+            logger.LogInformation("Admin {Method} {Path} by {Admin}: {Status}", request.Method, request.Path, principal.Name, Answer.StatusOf(result));
+        return result;
+    }
+
+    private static bool IsStorageUnavailable(Exception e) => e switch
+    {
+        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
+        HttpRequestException or System.Net.Sockets.SocketException or TimeoutException => true,
+        AggregateException a => a.InnerExceptions.All(IsStorageUnavailable),
+        _ => e.InnerException is { } inner && IsStorageUnavailable(inner),
+    };
+
+    /// <summary>Reads at most MaxBodyBytes; a larger body (declared or actual) is refused, not truncated.</summary>
+    private static async Task<(string? Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is > MaxBodyBytes) return (null, true);
+        if (request.ContentLength == 0 || request.Body is null) return (null, false);
+        var buffer = new byte[MaxBodyBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), ct)) > 0) total += read;
+        if (total > MaxBodyBytes) return (null, true);
+        return (total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total), false);
+    }
+}
