@@ -1,3 +1,5 @@
+using Hub.Domain.Publications;
+using Hub.Domain.Evidence;
 using Hub.Domain.Audit;
 using Hub.Domain.Scoring;
 

@@ -1,3 +1,5 @@
+using Hub.Domain.Publications;
+using Hub.Domain.Evidence;
 using Azure.Data.Tables;
 using Hub.Reports;
 using Hub.Storage;

@@ -1,3 +1,4 @@
+using Hub.Domain.Evidence;
 using System.Net;
 using System.Text;
 using Azure.Data.Tables;
@@ -260,7 +261,7 @@ public class MoreSourcesTests(AzuriteFixture azurite)
         await using var hub = await TestHub.StartAsync();
         await hub.SyncAllAsync();
         var units = await hub.Get<Hub.Storage.Evidence.UnitRepository>().ListAsync(default);
-        var ratings = 0; var feedback = 0; var lookups = new List<Hub.Sources.Registries.SharingRecord>();
+        var ratings = 0; var feedback = 0; var lookups = new List<Hub.Domain.Evidence.SharingRecord>();
         foreach (var u in units)
         {
             ratings += (await hub.Get<Hub.Storage.Evidence.RatingRepository>().ListByUnitAsync(u.Code, default)).Count;
@@ -280,14 +281,14 @@ public class MoreSourcesTests(AzuriteFixture azurite)
             var row = await repo.GetAsync(l.UnitCode, l.DossierId, default);
             Assert.NotNull(row);
             Assert.Equal(row!.ApplicantHash, l.SubjectHash); // same person, same hash, neither in clear
-            var reuse = new Hub.Workflows.Scoring.DataReuse([l]);
-            Assert.True(reuse.Applies(row));
+            var reuse = new Hub.Domain.Evidence.DataReuse([l]);
+            Assert.True(reuse.Applies(row.Dossier, row.ApplicantHash));
             if (!row.Dossier.ReusedData) credited++;
         }
         Assert.True(credited > 0, "no dossier was credited by the join alone");
-        var stranger = new Hub.Workflows.Scoring.DataReuse([lookups[0] with { SubjectHash = "h1:someone-else" }]);
+        var stranger = new Hub.Domain.Evidence.DataReuse([lookups[0] with { SubjectHash = "h1:someone-else" }]);
         var first = await repo.GetAsync(lookups[0].UnitCode, lookups[0].DossierId, default);
-        Assert.Equal(first!.Dossier.ReusedData, stranger.Applies(first)); // a look-up of another person does not count
+        Assert.Equal(first!.Dossier.ReusedData, stranger.Applies(first.Dossier, first.ApplicantHash)); // a look-up of another person does not count
     }
 
     [Theory]

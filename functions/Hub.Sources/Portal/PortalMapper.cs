@@ -58,7 +58,7 @@ public sealed class PortalMapper(PersonalDataHasher hasher)
             PaidOnline: rec.DuocThanhToanTrucTuyen is 1 or 2,
             Digitized: rec.HoSoCoThanhPhanSoHoa == 1,
             ElectronicResult: rec.DanhSachGiayToKetQua?.Any(g => !string.IsNullOrWhiteSpace(g.DuongDanTepTinKetQua)) == true,
-            ReusedData: rec.TaiKhoanDuocXacThucVoiVNeID == 1 || rec.DSKetNoiCSDL?.Any(k => !string.IsNullOrWhiteSpace(k.MaCSDL)) == true);
+            ReusedData: DataReuse.FlaggedByPortal(rec.TaiKhoanDuocXacThucVoiVNeID == 1, rec.DSKetNoiCSDL?.Any(k => !string.IsNullOrWhiteSpace(k.MaCSDL)) == true));
         return MapResult<DossierSnapshot>.Good(rec.MaHoSo,
             new DossierSnapshot(dossier, rec.TrangThaiHoSo.Value, rec.LoaiDoiTuong, hasher.HashOrNull(rec.MaDoiTuong), rec.TenTTHC),
             version);

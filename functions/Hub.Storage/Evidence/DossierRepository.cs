@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Hub.Domain.Evidence;
-using Hub.Sources.Portal;
 
 namespace Hub.Storage.Evidence;
 

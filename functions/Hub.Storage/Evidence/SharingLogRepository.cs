@@ -1,5 +1,5 @@
+using Hub.Domain.Evidence;
 using Azure.Data.Tables;
-using Hub.Sources.Registries;
 
 namespace Hub.Storage.Evidence;
 

@@ -1,10 +1,11 @@
+using Hub.Domain.Publications;
+using Hub.Domain.Evidence;
 using System.Net;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Hub.Reports;
 
 namespace Hub.Storage.Publications;
 

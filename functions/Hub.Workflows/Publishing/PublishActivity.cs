@@ -1,3 +1,5 @@
+using Hub.Domain.Publications;
+using Hub.Domain.Evidence;
 using System.Text.Json;
 using Hub.Domain.Catalog;
 using Hub.Domain.Targets;

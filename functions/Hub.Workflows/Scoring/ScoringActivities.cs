@@ -1,3 +1,4 @@
+using Hub.Domain.Evidence;
 using Hub.Domain.Catalog;
 using Hub.Domain.Periods;
 using Hub.Domain.Scoring;
@@ -84,7 +85,7 @@ public sealed class ComputeUnitEvidenceActivity(
         var reuse = new DataReuse(await sharing.ListByUnitAsync(input.UnitCode, ct));
         await foreach (var row in dossiers.QueryRowsByUnitAsync(input.UnitCode, period.End, ct))
         {
-            accumulator.Add(row.Dossier with { ReusedData = reuse.Applies(row) });
+            accumulator.Add(row.Dossier with { ReusedData = reuse.Applies(row.Dossier, row.ApplicantHash) });
             records++;
         }
         foreach (var f in await feedback.ListByUnitAsync(input.UnitCode, ct)) { accumulator.Add(f); records++; }

@@ -1,4 +1,4 @@
-namespace Hub.Sources.Registries;
+namespace Hub.Domain.Evidence;
 
 /// <summary>A look-up in a national registry on behalf of a dossier: the evidence that data was reused instead of
 /// asked again. The subject (citizen id or enterprise code) is kept only as a keyed hash, the same hash the dossier's
