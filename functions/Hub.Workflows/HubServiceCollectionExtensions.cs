@@ -49,14 +49,7 @@ public static class HubServiceCollectionExtensions
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section));
         services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section));
         services.AddSingleton<KnownUnits>();
-        services.AddSingleton<ISyncSource, PortalAgenciesSource>();
-        services.AddSingleton<ISyncSource, PortalProceduresSource>();
-        services.AddSingleton<ISyncSource, PortalDossiersSource>();
-        services.AddSingleton<ISyncSource, PortalRatingsSource>();
-        services.AddSingleton<ISyncSource, PortalFeedbackSource>();
-        services.AddSingleton<ISyncSource, PopulationSharingSource>();
-        services.AddSingleton<ISyncSource, BusinessSharingSource>();
-        services.AddSingleton<ISyncSource, PortalEvaluationSource>();
+        services.AddSyncSources();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<SyncScheduler>();
         services.AddSingleton<SyncWorkHandler>();

@@ -54,7 +54,9 @@ public class InfraTests
         yield return "ServiceBus__TopicName";
         yield return "ServiceBus__clientId";
         yield return "DurableTaskHubName";
-        // Every %Setting% a timer trigger names, read from the Function App itself.
+        // Every sync source's schedule setting (SyncSources), and every %Setting% a timer trigger names, read from the
+        // Function App itself.
+        foreach (var source in SyncSources.All) yield return source.ScheduleSetting;
         foreach (var schedule in typeof(Hub.Functions.Sync.SyncTimers).Assembly.GetTypes().SelectMany(t => t.GetMethods()).SelectMany(m => m.GetParameters())
                      .Select(p => p.GetCustomAttribute<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>()?.Schedule).OfType<string>())
             yield return schedule.Trim('%');

@@ -1,47 +1,83 @@
-using Hub.Api;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
+using Hub.Api;
+using Hub.Api.Auth;
+using Hub.Functions.Api;
+using Hub.Functions.Scoring;
+using Hub.Functions.Sync;
+using Hub.Local.Local;
+using Hub.Simulators.Portal;
+using Hub.Storage;
+using Hub.Storage.Queues;
 using Hub.Workflows;
+using Hub.Workflows.Sync;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Hub.Integration.Tests;
 
-/// <summary>The Function App's own composition, as Program.cs builds it, with the settings of
-/// local.settings.sample.json: every class holding a [Function] resolves from it (a missing registration would
-/// otherwise surface only in Azure), and so does every durable activity the registry declares.</summary>
+/// <summary>The Function App itself: its services built as Program.cs builds them, with the settings of
+/// local.settings.sample.json (pointed at Azurite and the simulator), and its function classes invoked directly —
+/// HTTP triggers, the queue trigger and the timers — as the Functions quickstarts test theirs.</summary>
 [Collection(AzuriteCollection.Name)]
 public class FunctionAppTests(AzuriteFixture azurite)
 {
-    private IServiceProvider BuildLikeProgram()
+    private const string DevKey = "function-app-test-key";
+
+    private sealed class FunctionApp(IHost host, PortalSimulator portal) : IAsyncDisposable
     {
-        var sample = Path.Combine(RepositoryRoot(), "local.settings.sample.json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(sample));
+        public IServiceProvider Services => host.Services;
+        public FakeLogCollector Logs => Services.GetFakeLogCollector();
+        public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+        public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
+
+        public async ValueTask DisposeAsync()
+        {
+            host.Dispose();
+            await portal.DisposeAsync();
+        }
+    }
+
+    private async Task<FunctionApp> StartLikeProgramAsync()
+    {
+        var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(TestHub.SmallScale()), TestHub.ApiKey);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "local.settings.sample.json")));
         var values = doc.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name.Replace("__", ":"), p => (string?)p.Value.GetString());
         values["HubStorage"] = azurite.ConnectionString;
         values["AzureWebJobsStorage"] = azurite.ConnectionString;
+        values["StorageNamespace"] = AzuriteFixture.NewNamespace();
+        values["Admin:DevelopmentKey"] = DevKey;
+        foreach (var (k, v) in SimulatorSettings.For(portal)) values[k] = v;
+
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.AddFakeLogging();
         // What Program.cs adds to the Functions builder (the worker's own plumbing needs the host's gRPC channel).
         builder.Services.AddHub(builder.Configuration).AddAdminApi();
         builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();
-        return builder.Build().Services;
+        var app = new FunctionApp(builder.Build(), portal);
+        await app.Storage.EnsureCreatedAsync(); // infra/ creates them in Azure
+        return app;
     }
 
     [Fact]
-    public void Every_function_class_and_every_registered_activity_resolves_from_the_Function_Apps_services()
+    public async Task Every_function_class_and_every_registered_activity_resolves_from_the_Function_Apps_services()
     {
-        var services = BuildLikeProgram();
+        await using var app = await StartLikeProgramAsync();
         var functionClasses = typeof(Hub.Functions.Durable.Orchestrations).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null)).ToList();
         Assert.True(functionClasses.Count >= 5, string.Join(", ", functionClasses.Select(t => t.Name)));
         foreach (var type in functionClasses)
-            Assert.NotNull(ActivatorUtilities.CreateInstance(services, type));
-        foreach (var (name, create) in WorkflowRegistry.ActivityFactories(services))
+            Assert.NotNull(ActivatorUtilities.CreateInstance(app.Services, type));
+        foreach (var (name, create) in WorkflowRegistry.ActivityFactories(app.Services))
             Assert.NotNull(create());
-        Assert.Contains(services.GetServices<IHostedService>(), s => s is Hub.Functions.StorageWatchService);
+        Assert.Contains(app.Services.GetServices<IHostedService>(), s => s is Hub.Functions.StorageWatchService);
     }
 
     [Fact]
@@ -51,8 +87,102 @@ public class FunctionAppTests(AzuriteFixture azurite)
         var program = File.ReadAllText(Path.Combine(RepositoryRoot(), "functions", "Hub.Functions", "Program.cs"));
         Assert.Contains("builder.Services.AddHub(builder.Configuration).AddAdminApi();", program);
         Assert.Contains("builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();", program);
-        Assert.Equal(3, program.Split("builder.Services.").Length - 1); // AddHub, AddOpenTelemetry().UseFunctionsWorkerDefaults, AddHostedService
+        Assert.Equal(3, program.Split("builder.Services.").Length - 1); // AddHub+AddAdminApi, AddOpenTelemetry().UseFunctionsWorkerDefaults, AddHostedService
     }
+
+    [Fact]
+    public async Task Each_sync_timer_reads_its_sources_schedule_setting_and_the_queue_function_syncs_what_it_enqueued()
+    {
+        await using var app = await StartLikeProgramAsync();
+        var timers = app.Create<SyncTimers>();
+        var queueFunction = app.Create<SyncWorkFunction>();
+        var methods = typeof(SyncTimers).GetMethods().Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null).ToList();
+        Assert.Equal(SyncSources.All.Count, methods.Count);
+        var queue = app.Storage.Queue(StorageNames.SyncWorkQueue);
+        var late = new TimerInfo { IsPastDue = true, ScheduleStatus = new ScheduleStatus { Last = DateTime.UtcNow.AddHours(-2), Next = DateTime.UtcNow.AddMinutes(10) } };
+
+        foreach (var source in SyncSources.All) // in their order: agencies first, so the others know the units
+        {
+            var timer = Assert.Single(methods, m => m.GetParameters()[0].GetCustomAttribute<TimerTriggerAttribute>()!.Schedule == $"%{source.ScheduleSetting}%");
+            await (Task)timer.Invoke(timers, [late, CancellationToken.None])!;
+
+            var messages = (await queue.ReceiveMessagesAsync(32)).Value;
+            Assert.NotEmpty(messages);
+            foreach (var m in messages)
+            {
+                Assert.Equal(source.Name, JsonSerializer.Deserialize<SyncWorkItem>(m.Body.ToString(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!.Source);
+                await queueFunction.Run(m.Body.ToString(), CancellationToken.None); // the queue trigger, as the host calls it
+                await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+            }
+        }
+        Assert.True((await app.Services.GetRequiredService<Hub.Storage.Evidence.UnitRepository>().ListAsync(default)).Count > 0);
+        Assert.True((await app.Services.GetRequiredService<Hub.Storage.Sync.SyncStateRepository>().ListAsync(default)).Count >= SyncSources.All.Count);
+        var logs = app.Logs.GetSnapshot();
+        Assert.Equal(SyncSources.All.Count, logs.Count(r => r.Level == LogLevel.Warning && r.Message.Contains("running late (past due")));
+        Assert.Contains(logs, r => r.Message.Contains("ticked; next at"));
+    }
+
+    [Fact]
+    public async Task The_HTTP_functions_and_the_scoring_timer_run_on_Azurite_through_the_route_table()
+    {
+        await using var app = await StartLikeProgramAsync();
+        await using var durable = await LocalDurableHost.StartAsync(app.Services);
+        var http = app.Create<AdminFunctions>();
+
+        var health = Request(app, "GET", "/api/health", key: null);
+        await http.Health(health.Request);
+        Assert.Equal(200, health.Response.StatusCode);
+        Assert.Equal("reachable", Body(health).GetProperty("storage").GetProperty("status").GetString());
+
+        var anonymous = Request(app, "GET", "/api/publications/2026-09", key: null);
+        await http.ListPublications(anonymous.Request, "2026-09");
+        Assert.Equal(401, anonymous.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", anonymous.Response.ContentType);
+
+        var bad = Request(app, "POST", "/api/scoring/2026-13", body: "{}");
+        await http.StartScoring(bad.Request, "2026-13", durable.Client);
+        Assert.Equal(400, bad.Response.StatusCode);
+
+        var start = Request(app, "POST", "/api/scoring/2026-09", body: """{"reason":"September through the Function App"}""");
+        await http.StartScoring(start.Request, "2026-09", durable.Client);
+        Assert.Equal(202, start.Response.StatusCode);
+        Assert.Equal("/api/scoring/2026-09", start.Response.Headers.Location.ToString());
+        var status = Request(app, "GET", "/api/scoring/2026-09");
+        await http.GetScoringStatus(status.Request, "2026-09", durable.Client);
+        Assert.Equal(200, status.Response.StatusCode);
+        Assert.Equal("score-2026-09", Body(status).GetProperty("instanceId").GetString());
+
+        // The quarterly timer starts the quarter that just closed, once: a second tick leaves the run alone.
+        var timer = app.Create<ScoringTimer>();
+        var tick = new TimerInfo { IsPastDue = false, ScheduleStatus = new ScheduleStatus { Next = DateTime.UtcNow.AddDays(1) } };
+        await timer.Quarterly(tick, durable.Client, CancellationToken.None);
+        var quarter = Hub.Domain.Periods.Period.LastClosedAt(DateTimeOffset.UtcNow, Hub.Domain.Periods.PeriodKind.Quarter);
+        var first = await durable.Client.GetInstanceAsync($"score-{quarter}");
+        Assert.NotNull(first);
+        await timer.Quarterly(tick, durable.Client, CancellationToken.None);
+        Assert.Equal(first!.CreatedAt, (await durable.Client.GetInstanceAsync($"score-{quarter}"))!.CreatedAt);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.Contains($"Scheduled scoring of {quarter} skipped"));
+    }
+
+    private static DefaultHttpContext Request(FunctionApp app, string method, string path, string? body = null, string? key = DevKey)
+    {
+        var context = new DefaultHttpContext { RequestServices = app.Services };
+        context.Request.Method = method;
+        context.Request.Path = path;
+        if (key is not null) context.Request.Headers[AdminAuthenticator.DevelopmentKeyHeader] = key;
+        if (body is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.ContentType = "application/json";
+        }
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    private static JsonElement Body(DefaultHttpContext context) =>
+        JsonDocument.Parse(((MemoryStream)context.Response.Body).ToArray()).RootElement.Clone();
 
     private static string RepositoryRoot()
     {

@@ -197,7 +197,7 @@ public class SyncTests(AzuriteFixture azurite)
             await foreach (var blob in c.GetBlobsAsync())
                 haystack.Append((await c.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString()).Append('\n');
         }
-        foreach (var line in hub.Logs.Messages) haystack.Append(line).Append('\n');
+        foreach (var line in hub.LogLines) haystack.Append(line).Append('\n');
         var text = haystack.ToString();
         Assert.Contains("h1:", text); // hashes are there, so the scan looked at real content
         var leaks = secrets.Where(s => text.Contains(s, StringComparison.Ordinal)).Take(5).ToList();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Collections.Concurrent;
 using Hub.Domain.Periods;
 using Hub.Local.Local;
@@ -16,7 +17,7 @@ public sealed class TestHub : IAsyncDisposable
     public const string ApiKey = "test-key";
     public static readonly Period Q3 = Period.OfQuarter(2026, 3);
 
-    private TestHub(PortalSimulator portal, ServiceProvider services, CapturingLoggerProvider logs, string ns)
+    private TestHub(PortalSimulator portal, ServiceProvider services, FakeLogCollector logs, string ns)
     {
         Portal = portal;
         Services = services;
@@ -26,7 +27,12 @@ public sealed class TestHub : IAsyncDisposable
 
     public PortalSimulator Portal { get; }
     public ServiceProvider Services { get; }
-    public CapturingLoggerProvider Logs { get; }
+    /// <summary>Every log record of the hub's services (Microsoft.Extensions.Diagnostics.Testing), scopes included.</summary>
+    public FakeLogCollector Logs { get; }
+
+    /// <summary>Each record as one line: level, category, message, exception and scope values (what a log sink keeps).</summary>
+    public IEnumerable<string> LogLines => Logs.GetSnapshot().Select(r =>
+        $"{r.Level} {r.Category}: {r.Message} {r.Exception} {string.Join(" ", r.Scopes.Select(s => s is IEnumerable<KeyValuePair<string, object>> kv ? string.Join(",", kv.Select(p => $"{p.Key}={p.Value}")) : s?.ToString()))}");
     public string Namespace { get; }
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -51,8 +57,8 @@ public sealed class TestHub : IAsyncDisposable
         overrides["Scoring:ActivityFirstRetry"] = "00:00:00.200";
         overrides["Scoring:BatchSize"] = "3";
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) overrides[k] = v;
-        var logs = new CapturingLoggerProvider();
-        var services = LocalServices.Build(overrides, LogLevel.Debug, logs);
+        var logs = new FakeLogCollector();
+        var services = LocalServices.Build(overrides, LogLevel.Debug, new FakeLoggerProvider(logs));
         await services.GetRequiredService<StorageClients>().EnsureCreatedAsync();
         return new TestHub(portal, services, logs, ns);
     }
@@ -68,27 +74,5 @@ public sealed class TestHub : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await Portal.DisposeAsync();
-    }
-}
-
-/// <summary>Keeps every formatted log message (with its scope values) in memory.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
-{
-    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
-    public ConcurrentQueue<string> Messages { get; } = new();
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-    public void Dispose() { }
-
-    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var scope = new System.Text.StringBuilder();
-            owner._scopes.ForEachScope((s, sb) => sb.Append(' ').Append(s is IEnumerable<KeyValuePair<string, object>> kv ? string.Join(",", kv.Select(p => $"{p.Key}={p.Value}")) : s), scope);
-            owner.Messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}{scope}");
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Hub.Functions.Timers;
 using Hub.Domain.Periods;
 using Hub.Workflows.Scoring;
 using Microsoft.Azure.Functions.Worker;
@@ -13,10 +14,10 @@ public sealed class ProvisionalScoringTimer(ScoringStarter starter, TimeProvider
     [Function("ProvisionalScoringTimer")]
     public async Task Run([TimerTrigger("%ProvisionalScoringSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
-        if (timer.IsPastDue) logger.LogWarning("Provisional scoring timer is running late (past due)");
+        TimerLog.Tick(logger, "Provisional scoring timer", timer);
         var now = clock.GetUtcNow();
         foreach (var kind in new[] { PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year })
             await starter.StartProvisionalAsync(client, Period.Containing(now, kind), "timer", ct);
-        logger.LogInformation("Provisional runs started; next at {Next:O}", timer.ScheduleStatus?.Next);
+        logger.LogInformation("Provisional runs of the running month, quarter and year started");
     }
 }

@@ -1,40 +1,49 @@
+using Hub.Functions.Timers;
 using Hub.Workflows.Sync;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Functions.Sync;
 
-/// <summary>One timer per source; each enqueues that source's work items (schedules in app settings).</summary>
-public sealed class SyncTimers(SyncScheduler scheduler)
+/// <summary>One timer per row of SyncSources; each enqueues that source's work items. The schedule setting each
+/// trigger names is the row's ScheduleSetting (a test checks them one for one).</summary>
+public sealed class SyncTimers(SyncScheduler scheduler, ILogger<SyncTimers> logger)
 {
     [Function("SyncAgenciesTimer")]
     public Task Agencies([TimerTrigger("%SyncAgenciesSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(PortalAgenciesSource.SourceName, ct);
+        Tick(PortalAgenciesSource.SourceName, timer, ct);
 
     [Function("SyncProceduresTimer")]
     public Task Procedures([TimerTrigger("%SyncProceduresSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(PortalProceduresSource.SourceName, ct);
+        Tick(PortalProceduresSource.SourceName, timer, ct);
 
     [Function("SyncDossiersTimer")]
     public Task Dossiers([TimerTrigger("%SyncDossiersSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(PortalDossiersSource.SourceName, ct);
+        Tick(PortalDossiersSource.SourceName, timer, ct);
 
     [Function("SyncRatingsTimer")]
     public Task Ratings([TimerTrigger("%SyncRatingsSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(PortalRatingsSource.SourceName, ct);
+        Tick(PortalRatingsSource.SourceName, timer, ct);
 
     [Function("SyncFeedbackTimer")]
     public Task Feedback([TimerTrigger("%SyncFeedbackSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(PortalFeedbackSource.SourceName, ct);
+        Tick(PortalFeedbackSource.SourceName, timer, ct);
 
     [Function("SyncPopulationTimer")]
     public Task Population([TimerTrigger("%SyncPopulationSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(PopulationSharingSource.SourceName, ct);
+        Tick(PopulationSharingSource.SourceName, timer, ct);
 
     [Function("SyncBusinessTimer")]
     public Task Business([TimerTrigger("%SyncBusinessSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(BusinessSharingSource.SourceName, ct);
+        Tick(BusinessSharingSource.SourceName, timer, ct);
 
     [Function("SyncPortalEvaluationTimer")]
     public Task PortalEvaluation([TimerTrigger("%SyncPortalEvaluationSchedule%")] TimerInfo timer, CancellationToken ct) =>
-        scheduler.EnqueueAsync(PortalEvaluationSource.SourceName, ct);
+        Tick(PortalEvaluationSource.SourceName, timer, ct);
+
+    private Task Tick(string source, TimerInfo timer, CancellationToken ct)
+    {
+        TimerLog.Tick(logger, $"Sync timer of {source}", timer);
+        return scheduler.EnqueueAsync(source, ct);
+    }
 }

@@ -8,19 +8,17 @@ namespace Hub.Local.Local;
 
 /// <summary>Plays the Functions queue trigger locally: takes sync work items off the real storage queue, hands each to
 /// the same handler, deletes it on success, and after MaxDequeueCount failures moves it to the poison queue
-/// (the host's behaviour, host.json maxDequeueCount). A message is held for a short lease that is renewed while its
+/// (the host's behaviour: maxDequeueCount and visibilityTimeout come from the Function App's host.json). A message is held for a short lease that is renewed while its
 /// work goes on, so the items of a process killed mid-sync come back within the lease, not after minutes.</summary>
 public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler handler, ILogger<LocalQueueDrainer> logger)
 {
-    public const int MaxDequeueCount = 5;
-
     /// <summary>How long a received message stays invisible without renewal: the most a crash delays its retry.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(3);
 
     public sealed record DrainResult(int Succeeded, int Failed, int Poisoned);
 
-    /// <param name="retryAfter">How soon a failed message comes back (the host's visibility timeout).</param>
+    /// <param name="retryAfter">How soon a failed message comes back; by default host.json's visibilityTimeout.</param>
     public async Task<DrainResult> DrainAsync(CancellationToken ct, TimeSpan? retryAfter = null)
     {
         var queue = storage.Queue(StorageNames.SyncWorkQueue);
@@ -59,7 +57,7 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
                 {
                     await StopAsync(renewing, renewal);
                     failed++;
-                    if (m.DequeueCount >= MaxDequeueCount)
+                    if (m.DequeueCount >= FunctionsHostSettings.MaxDequeueCount)
                     {
                         logger.LogError(e, "Sync work item failed {Count} times; moved to the poison queue", m.DequeueCount);
                         await poison.SendMessageAsync(m.Body, cancellationToken: ct);
@@ -69,7 +67,7 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
                     else
                     {
                         logger.LogWarning("Sync work item failed (attempt {Attempt}): {Error}", m.DequeueCount, e.Message);
-                        await queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: retryAfter ?? TimeSpan.FromSeconds(1), cancellationToken: ct);
+                        await queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: retryAfter ?? FunctionsHostSettings.VisibilityTimeout, cancellationToken: ct);
                     }
                 }
                 finally

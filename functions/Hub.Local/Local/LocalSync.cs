@@ -7,11 +7,8 @@ namespace Hub.Local.Local;
 /// and dossiers are checked against them), as the timers and the queue trigger would do it.</summary>
 public static class LocalSync
 {
-    public static readonly string[] Order =
-    [
-        PortalAgenciesSource.SourceName, PortalProceduresSource.SourceName, PortalDossiersSource.SourceName, PortalRatingsSource.SourceName,
-        PortalFeedbackSource.SourceName, PopulationSharingSource.SourceName, BusinessSharingSource.SourceName, PortalEvaluationSource.SourceName,
-    ];
+    /// <summary>The sources in the order of their dependencies (SyncSources).</summary>
+    public static readonly string[] Order = SyncSources.Names.ToArray();
 
     public static async Task RunAsync(IServiceProvider services, CancellationToken ct, params string[] sources)
     {

@@ -53,6 +53,18 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
         return (StartResult.Started, instanceId);
     }
 
+    /// <summary>What a schedule does (the Function App's timers, or any scheduler of `hub`): start the period unless
+    /// it was already scored or is being scored; re-runs are for administrators. Null when nothing was started.</summary>
+    public async Task<StartResult?> StartScheduledAsync(DurableTaskClient client, Period period, string reason, CancellationToken ct)
+    {
+        if (await client.GetInstanceAsync(ScoringNames.InstanceId(period), ct) is not null)
+        {
+            logger.LogInformation("Scheduled scoring of {Period} skipped: already scored or scoring", period);
+            return null;
+        }
+        return (await StartAsync(client, period, "timer", reason, ct)).Result;
+    }
+
     private (StartResult, string) Busy(string instanceId, string state)
     {
         logger.LogInformation("Scoring {InstanceId} is {State}; not starting another", instanceId, state);

@@ -72,7 +72,7 @@ public sealed class SyncRunner(
                 };
                 etag = await states.SaveAsync(state, etag, ct);
             }
-            if (item.Source == PortalAgenciesSource.SourceName) knownUnits.Invalidate();
+            if (SyncSources.Find(item.Source)?.RefreshesUnits == true) knownUnits.Invalidate();
             var run = new SyncRun(item.Source, item.Scope, runId, startedAt, clock.GetUtcNow(), pages, read, stored, bad, stale, null);
             Telemetry.HubTelemetry.RecordsRead.Add(read, tags);
             Telemetry.HubTelemetry.RecordsStored.Add(stored, tags);
