@@ -28,10 +28,4 @@ public static class WorkflowRegistry
             var instance = (ITaskActivity)ActivatorUtilities.CreateInstance(appServices, t);
             return decorate is null ? instance : decorate(instance);
         })));
-
-    public static void Register(DurableTaskRegistry registry, IServiceProvider appServices, Func<ITaskActivity, ITaskActivity>? decorate = null)
-    {
-        foreach (var (name, create) in OrchestratorFactories()) registry.AddOrchestrator(name, create);
-        foreach (var (name, create) in ActivityFactories(appServices, decorate)) registry.AddActivity(name, _ => create());
-    }
 }
