@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 // in `hub`.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddHub(builder.Configuration).AddAdminApi();
+builder.Services.AddHub(builder.Configuration).AddAdminApi(builder.Configuration);
 // The worker's own spans (function invocations) join the hub's traces; exporters are chosen in AddHubTelemetry.
 builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();

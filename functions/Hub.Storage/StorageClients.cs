@@ -1,15 +1,11 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
 
 namespace Hub.Storage;
 
-/// <summary>Clients for the hub's storage account, from the connection named "HubStorage": a connection string
-/// locally (Azurite), or identity-based in Azure (HubStorage__blobServiceUri / __queueServiceUri / __tableServiceUri,
-/// __credential=managedidentity, __clientId), the same shape the Functions host reads for its bindings.</summary>
+/// <summary>Clients for the hub's storage account (the connection named "HubStorage", registered with the other Azure
+/// clients by AzureClientRegistration), with the optional namespace prefix of every name.</summary>
 public sealed class StorageClients
 {
     public const string ConnectionName = "HubStorage";
@@ -38,29 +34,6 @@ public sealed class StorageClients
         ns.Length <= 20 && char.IsAsciiLetterLower(ns[0]) && ns.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
             ? ns
             : throw new InvalidOperationException($"StorageNamespace '{ns}' must be 1-20 lower-case letters and digits, starting with a letter.");
-
-    public static StorageClients FromConfiguration(IConfiguration configuration)
-    {
-        var ns = configuration["StorageNamespace"];
-        var connectionString = configuration[ConnectionName];
-        if (!string.IsNullOrWhiteSpace(connectionString)) return FromConnectionString(connectionString, ns);
-
-        var section = configuration.GetSection(ConnectionName);
-        var blobUri = section["blobServiceUri"];
-        var queueUri = section["queueServiceUri"];
-        var tableUri = section["tableServiceUri"];
-        if (blobUri is null || queueUri is null || tableUri is null)
-            throw new InvalidOperationException(
-                $"Storage is not configured: set '{ConnectionName}' to a connection string (Azurite locally), or " +
-                $"'{ConnectionName}__blobServiceUri', '{ConnectionName}__queueServiceUri' and '{ConnectionName}__tableServiceUri' for a managed identity.");
-        TokenCredential credential = section["credential"] == "managedidentity"
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(section["clientId"] ?? throw new InvalidOperationException($"'{ConnectionName}__clientId' is required with a managed identity.")))
-            : new DefaultAzureCredential();
-        return new StorageClients(
-            new TableServiceClient(new Uri(tableUri), credential, new TableClientOptions()),
-            new BlobServiceClient(new Uri(blobUri), credential, new BlobClientOptions()),
-            new QueueServiceClient(new Uri(queueUri), credential, QueueOptions()), ns);
-    }
 
     public static StorageClients FromConnectionString(string connectionString, string? @namespace = null) =>
         new(new TableServiceClient(connectionString, new TableClientOptions()),

@@ -1,4 +1,5 @@
 using Azure.Messaging.ServiceBus;
+using Hub.Workflows.AzureClients;
 using Hub.Sources;
 using Hub.Storage;
 using Hub.Storage.Evidence;
@@ -24,7 +25,7 @@ public static class HubServiceCollectionExtensions
         ConfigurationGuard.ThrowOnUnresolvedKeyVaultReferences(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHubTelemetry(configuration, configuration["Telemetry:ServiceName"] is { Length: > 0 } n ? n : "sqi-hub");
-        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddHubAzureClients(configuration);
         services.AddSingleton<StorageWatch>();
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<ProcedureRepository>();
@@ -59,10 +60,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<Comparisons.ComparisonService>();
 
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.
-        var serviceBus = configuration.GetSection("ServiceBus");
-        if (!string.IsNullOrEmpty(serviceBus["fullyQualifiedNamespace"]) || !string.IsNullOrEmpty(configuration["ServiceBus"]))
+        if (AzureClientRegistration.ServiceBusConfigured(configuration))
         {
-            services.AddSingleton(_ => ServiceBusIndexEvents.CreateClient(configuration));
             services.AddSingleton<IIndexPublishedEvents>(sp => new ServiceBusIndexEvents(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:TopicName"] ?? "index-published"));
             services.AddSingleton<Hub.Storage.Alerts.IAlertEvents>(sp => new Alerts.ServiceBusAlertEvents(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:AlertsTopicName"] is { Length: > 0 } t ? t : "hub-alerts"));
         }

@@ -152,6 +152,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Scoring__ActivityFirstRetry', value: '00:00:05' }
         // "Index published" transport
         { name: 'ServiceBus__fullyQualifiedNamespace', value: serviceBusNamespace }
+        { name: 'ServiceBus__credential', value: 'managedidentity' }
         { name: 'ServiceBus__clientId', value: identityClientId }
         { name: 'ServiceBus__TopicName', value: serviceBusTopicName }
         { name: 'ServiceBus__AlertsTopicName', value: 'hub-alerts' }

@@ -45,13 +45,15 @@ public class InfraTests
                      (typeof(PortalOptions), PortalOptions.Section), (typeof(Hub.Sources.Registries.PopulationOptions), Hub.Sources.Registries.PopulationOptions.Section),
                      (typeof(Hub.Sources.Registries.BusinessOptions), Hub.Sources.Registries.BusinessOptions.Section),
                      (typeof(SyncOptions), SyncOptions.Section), (typeof(ScoringOptions), ScoringOptions.Section),
+                     (typeof(Hub.Api.Auth.AdminOptions), Hub.Api.Auth.AdminOptions.Section),
                  })
-            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.Name != nameof(Hub.Api.Auth.AdminOptions.PlatformAuthenticationEnabled)))
                 yield return $"{section.Replace(":", "__")}__{p.Name}";
         yield return "PersonalData__HashKey";
         yield return "StorageNamespace";
         yield return "ServiceBus__fullyQualifiedNamespace";
         yield return "ServiceBus__TopicName";
+        yield return "ServiceBus__credential";
         yield return "ServiceBus__clientId";
         yield return "DurableTaskHubName";
         // Every sync source's schedule setting (SyncSources), and every %Setting% a timer trigger names, read from the
@@ -60,8 +62,6 @@ public class InfraTests
         foreach (var schedule in typeof(Hub.Functions.Sync.SyncTimers).Assembly.GetTypes().SelectMany(t => t.GetMethods()).SelectMany(m => m.GetParameters())
                      .Select(p => p.GetCustomAttribute<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>()?.Schedule).OfType<string>())
             yield return schedule.Trim('%');
-        yield return "Admin__Role";
-        yield return "Admin__DevelopmentKey";
         yield return "HubStorage";
         yield return "AzureWebJobsStorage";
         yield return "FUNCTIONS_WORKER_RUNTIME";

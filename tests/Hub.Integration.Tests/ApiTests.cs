@@ -275,8 +275,8 @@ public class ApiTests(AzuriteFixture azurite)
         throw new TimeoutException($"The run never became {status}.");
     }
 
-    private static AdminAuthenticator Authenticator(bool platformAuth) => new(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:Role"] = "Hub.Admin", ["WEBSITE_AUTH_ENABLED"] = platformAuth ? "True" : null }).Build());
+    private static AdminAuthenticator Authenticator(bool platformAuth) =>
+        new(Microsoft.Extensions.Options.Options.Create(new AdminOptions { Role = "Hub.Admin", PlatformAuthenticationEnabled = platformAuth }));
 
     [Fact]
     public void The_client_principal_is_believed_only_behind_App_Service_authentication()
@@ -367,7 +367,7 @@ public class ApiTests(AzuriteFixture azurite)
         context.Request.Path = "/api/scoring/2026-Q3";
         context.Request.Headers[AdminAuthenticator.DevelopmentKeyHeader] = DevKey;
         context.Response.Body = new MemoryStream();
-        var authenticator = new AdminAuthenticator(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:DevelopmentKey"] = DevKey }).Build());
+        var authenticator = new AdminAuthenticator(Microsoft.Extensions.Options.Options.Create(new AdminOptions { DevelopmentKey = DevKey }));
         context.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
         var router = new ApiRouter(context.RequestServices, authenticator, Microsoft.Extensions.Logging.Abstractions.NullLogger<ApiRouter>.Instance);
         var outage = AdminRoutes.Named("StartScoring") with { Handle = _ => throw new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10002)") };

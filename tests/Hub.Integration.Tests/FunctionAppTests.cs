@@ -59,7 +59,7 @@ public class FunctionAppTests(AzuriteFixture azurite)
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.AddFakeLogging();
         // What Program.cs adds to the Functions builder (the worker's own plumbing needs the host's gRPC channel).
-        builder.Services.AddHub(builder.Configuration).AddAdminApi();
+        builder.Services.AddHub(builder.Configuration).AddAdminApi(builder.Configuration);
         builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();
         var app = new FunctionApp(builder.Build(), portal);
         await app.Storage.EnsureCreatedAsync(); // infra/ creates them in Azure
@@ -85,7 +85,7 @@ public class FunctionAppTests(AzuriteFixture azurite)
     {
         // If Program.cs gains a registration, this test's mirror must gain it too.
         var program = File.ReadAllText(Path.Combine(RepositoryRoot(), "functions", "Hub.Functions", "Program.cs"));
-        Assert.Contains("builder.Services.AddHub(builder.Configuration).AddAdminApi();", program);
+        Assert.Contains("builder.Services.AddHub(builder.Configuration).AddAdminApi(builder.Configuration);", program);
         Assert.Contains("builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();", program);
         Assert.Equal(3, program.Split("builder.Services.").Length - 1); // AddHub+AddAdminApi, AddOpenTelemetry().UseFunctionsWorkerDefaults, AddHostedService
     }

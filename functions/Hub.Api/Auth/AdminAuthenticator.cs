@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Api.Auth;
 
@@ -14,16 +14,15 @@ public sealed record AdminPrincipal(string Name, IReadOnlyList<string> Roles);
 /// role. The header is believed only where the platform says its authentication is on (WEBSITE_AUTH_ENABLED=True):
 /// there the platform strips any client-sent copy; anywhere else anyone can write it. Locally (`hub serve`,
 /// `func start`) a configured development key (header x-hub-dev-key) stands in for both.</summary>
-public sealed class AdminAuthenticator(IConfiguration configuration)
+public sealed class AdminAuthenticator(IOptions<AdminOptions> options)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
     public const string DevelopmentKeyHeader = "x-hub-dev-key";
 
-    private string Role => configuration["Admin:Role"] is { Length: > 0 } r ? r : "Hub.Admin";
-    private string? DevelopmentKey => configuration["Admin:DevelopmentKey"] is { Length: > 0 } k ? k : null;
+    private string Role => options.Value.Role is { Length: > 0 } r ? r : "Hub.Admin";
+    private string? DevelopmentKey => options.Value.DevelopmentKey is { Length: > 0 } k ? k : null;
 
-    /// <summary>App Service sets WEBSITE_AUTH_ENABLED=True when its authentication (Easy Auth) fronts the app.</summary>
-    public bool PlatformAuthenticationEnabled => string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase);
+    public bool PlatformAuthenticationEnabled => options.Value.PlatformAuthenticationEnabled;
 
     public (AdminPrincipal? Principal, IResult? Failure) Authenticate(Func<string, string?> header)
     {

@@ -35,7 +35,7 @@ public static class LocalServices
             b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
             if (extraLogger is not null) b.AddProvider(extraLogger);
         });
-        services.AddHub(configuration).AddAdminApi();
+        services.AddHub(configuration).AddAdminApi(configuration);
         services.AddSingleton<LocalQueueDrainer>();
         var provider = services.BuildServiceProvider();
         // No generic host here to start OpenTelemetry's providers: resolving them starts them (and disposing the

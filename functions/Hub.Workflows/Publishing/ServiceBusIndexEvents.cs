@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Hub.Storage.Publications;
-using Microsoft.Extensions.Configuration;
 
 namespace Hub.Workflows.Publishing;
 
@@ -25,14 +23,4 @@ public sealed class ServiceBusIndexEvents(ServiceBusClient client, string topic)
         ContentType = "application/json",
         ApplicationProperties = { ["period"] = message.Period, ["version"] = message.Version, ["methodology"] = message.Methodology },
     };
-
-    /// <summary>ServiceBus = connection string, or ServiceBus__fullyQualifiedNamespace (+ __clientId) with a managed identity.</summary>
-    public static ServiceBusClient CreateClient(IConfiguration configuration)
-    {
-        var connectionString = configuration["ServiceBus"];
-        if (!string.IsNullOrEmpty(connectionString)) return new ServiceBusClient(connectionString);
-        var ns = configuration["ServiceBus:fullyQualifiedNamespace"]!;
-        var clientId = configuration["ServiceBus:clientId"];
-        return new ServiceBusClient(ns, string.IsNullOrEmpty(clientId) ? new DefaultAzureCredential() : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
-    }
 }
