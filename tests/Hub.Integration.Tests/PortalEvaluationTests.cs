@@ -31,7 +31,7 @@ public class PortalEvaluationTests
     {
         await using var hub = await PhuThoAsync();
         await CaptureAsync(hub, period);
-        var capture = (await hub.Get<PortalEvaluationRepository>().LatestAsync(period, default))!;
+        var capture = (await hub.Get<PortalEvaluationRepository>().LatestAsync(Hub.Domain.Periods.Period.Parse(period), default))!;
         Assert.Empty(await hub.Get<QuarantineRepository>().ListAsync(PortalEvaluationSource.SourceName, default));
         var rows = capture.Rows.ToDictionary(r => (r.UnitCode, r.Group));
         Assert.Equal(164 * 6, rows.Count); // the province and its 163 units, in six groups (codes joined by id where missing)
@@ -71,9 +71,9 @@ public class PortalEvaluationTests
         await Task.Delay(1100); // capture ids are to the second
         await CaptureAsync(hub, "2026-08");
         var repository = hub.Get<PortalEvaluationRepository>();
-        var captures = await repository.ListCapturesAsync("2026-08", default);
+        var captures = await repository.ListCapturesAsync(Hub.Domain.Periods.Period.Parse("2026-08"), default);
         Assert.Equal(2, captures.Count);
-        var latest = (await repository.LatestAsync("2026-08", default))!;
+        var latest = (await repository.LatestAsync(Hub.Domain.Periods.Period.Parse("2026-08"), default))!;
         Assert.Equal(captures[^1].Id, latest.CaptureId);
         Assert.Equal(164 * 6, latest.Rows.Count); // never rows of two captures mixed
         var state = (await hub.Get<SyncStateRepository>().GetAsync(PortalEvaluationSource.SourceName, "2026-08", default)).State;
@@ -116,6 +116,6 @@ public class PortalEvaluationTests
         await using var hub = await PhuThoAsync();
         var e = await Assert.ThrowsAnyAsync<Exception>(() => hub.Get<SyncRunner>().RunAsync(new Hub.Storage.Queues.SyncWorkItem(PortalEvaluationSource.SourceName, "2026-05", DateTimeOffset.UtcNow), default));
         Assert.Contains("404", e.Message);
-        Assert.Null(await hub.Get<PortalEvaluationRepository>().LatestAsync("2026-05", default));
+        Assert.Null(await hub.Get<PortalEvaluationRepository>().LatestAsync(Hub.Domain.Periods.Period.Parse("2026-05"), default));
     }
 }

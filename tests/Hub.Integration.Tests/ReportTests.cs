@@ -46,7 +46,7 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Every_publication_holds_html_drill_downs_a_workbook_csv_and_json()
     {
-        var publication = Assert.Single(await _hub.Get<PublicationRepository>().ListAsync(Period, default));
+        var publication = Assert.Single(await _hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
         Assert.Contains("index.html", publication.Files);
         Assert.Contains("index.xlsx", publication.Files);
         Assert.Contains("index.csv", publication.Files);
@@ -119,7 +119,7 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var outcome = (await _durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token)).ReadOutputAs<ScoringOutcome>()!;
         Assert.Equal(("unchanged", 1), (outcome.Publication.Status, outcome.Publication.Version));
-        Assert.Single(await repository.ListAsync(Period, default));
+        Assert.Single(await repository.ListAsync(TestHub.Q3, default));
         Assert.Equal(first, await repository.ReadFileAsync($"{Period}/v1/index.html", default));
 
         // The same context renders the same bytes (no render time inside); a changed re-publication lists the moves.

@@ -50,7 +50,7 @@ public class StorageTests(AzuriteFixture azurite)
         ReportFile[] other = [new("index.json", "application/json", "{\"v\":2}"u8.ToArray())];
         await Assert.ThrowsAsync<InvalidOperationException>(() => repo.AddAsync(v1 with { RunId = "run2" }, other, default));
         Assert.Equal(files[0].Content, await repo.ReadFileAsync("2026-Q3/v1/index.json", default));
-        Assert.Single(await repo.ListAsync("2026-Q3", default));
+        Assert.Single(await repo.ListAsync(Hub.Domain.Periods.Period.Parse("2026-Q3"), default));
         Assert.Contains("\"version\": 1", System.Text.Encoding.UTF8.GetString(await repo.ReadFileAsync("2026-Q3/latest.json", default)));
     }
 

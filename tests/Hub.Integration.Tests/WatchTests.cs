@@ -41,9 +41,9 @@ public class WatchTests(AzuriteFixture azurite)
         var outcome = (await WaitAsync(durable, id)).ReadOutputAs<ScoringOutcome>()!;
         Assert.Equal("provisional", outcome.Publication.Status);
 
-        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(running.ToString(), default));
-        Assert.Empty(await hub.Get<ScoreRepository>().GetPeriodAsync(running.ToString(), default)); // not mixed with published scores
-        var series = await hub.Get<ScoreRepository>().GetProvisionalSeriesAsync(running.ToString(), default);
+        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(running, default));
+        Assert.Empty(await hub.Get<ScoreRepository>().GetPeriodAsync(running, default)); // not mixed with published scores
+        var series = await hub.Get<ScoreRepository>().GetProvisionalSeriesAsync(running, default);
         var day = Assert.Single(series);
         Assert.Equal(8, day.Scores.Count);
         Assert.True(DateTimeOffset.UtcNow - day.AsOf < TimeSpan.FromMinutes(5));
@@ -98,7 +98,7 @@ public class WatchTests(AzuriteFixture azurite)
         await using var durable = await LocalDurableHost.StartAsync(hub.Services);
         await WaitAsync(durable, (await hub.Get<ScoringStarter>().StartAsync(durable.Client, TestHub.Q3, "tester", "quarterly", default)).InstanceId);
         var publications = hub.Get<PublicationRepository>();
-        var before = await publications.ListAsync(TestHub.Q3.ToString(), default);
+        var before = await publications.ListAsync(TestHub.Q3, default);
         var html = await publications.ReadFileAsync($"{TestHub.Q3}/v1/index.html", default);
 
         var outcome = await hub.Get<ComparisonService>().CompareAsync(TestHub.Q3, "766-2022", default);
@@ -113,11 +113,11 @@ public class WatchTests(AzuriteFixture azurite)
         // online filing against 766-2022's plain ratio).
         Assert.All(root.Explanation, s => Assert.True(Measures.IsKnown(s.Measure) && !Measures.IsPortal(s.Measure)));
         Assert.Equal(root.Explanation.OrderByDescending(s => Math.Abs(s.Shift)).Select(s => s.Measure), root.Explanation.Select(s => s.Measure));
-        Assert.NotNull(await hub.Get<ComparisonService>().LatestAsync(TestHub.Q3.ToString(), default));
+        Assert.NotNull(await hub.Get<ComparisonService>().LatestAsync(TestHub.Q3, default));
 
-        Assert.Equal(before.Select(p => (p.Version, p.ContentHash)), (await publications.ListAsync(TestHub.Q3.ToString(), default)).Select(p => (p.Version, p.ContentHash)));
+        Assert.Equal(before.Select(p => (p.Version, p.ContentHash)), (await publications.ListAsync(TestHub.Q3, default)).Select(p => (p.Version, p.ContentHash)));
         Assert.Equal(html, await publications.ReadFileAsync($"{TestHub.Q3}/v1/index.html", default));
-        Assert.Equal(IndexCatalogs.Portal, (await hub.Get<ScoreRepository>().GetPeriodAsync(TestHub.Q3.ToString(), default))[0].Methodology);
+        Assert.Equal(IndexCatalogs.Portal, (await hub.Get<ScoreRepository>().GetPeriodAsync(TestHub.Q3, default))[0].Methodology);
         Assert.Equal(400, (await hub.Get<ComparisonService>().CompareAsync(TestHub.Q3, IndexCatalogs.Portal, default)).Status);
         Assert.Equal(404, (await hub.Get<ComparisonService>().CompareAsync(Period.OfQuarter(2026, 1), "766-2022", default)).Status);
     }
@@ -130,7 +130,7 @@ public class WatchTests(AzuriteFixture azurite)
         await using var hub = await TestHub.StartAsync();
         await hub.SyncAllAsync();
         var running = Period.Containing(DateTimeOffset.UtcNow, PeriodKind.Year);
-        var check = await ActivatorUtilities.CreateInstance<CheckSyncActivity>(hub.Services).RunAsync(null!, running.ToString());
+        var check = await ActivatorUtilities.CreateInstance<CheckSyncActivity>(hub.Services).RunAsync(null!, running);
         Assert.False(check.Complete);
         Assert.All(hub.Get<SyncRunner>().SourceNames, source => Assert.True(check.Gaps.Count(g => g.StartsWith(source + ":", StringComparison.Ordinal) || g.StartsWith(source + "/", StringComparison.Ordinal)) <= 1, source));
         Assert.Contains(check.Gaps, g => g.StartsWith("portal-dossiers: 8 of 8 scopes", StringComparison.Ordinal));

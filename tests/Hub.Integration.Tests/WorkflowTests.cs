@@ -46,7 +46,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         Assert.Equal(("published", 1), (outcome.Publication.Status, outcome.Publication.Version));
         Assert.Contains("done:published", meta.SerializedCustomStatus);
 
-        var scores = await hub.Get<ScoreRepository>().GetPeriodAsync(Q3, default);
+        var scores = await hub.Get<ScoreRepository>().GetPeriodAsync(TestHub.Q3, default);
         Assert.Equal(units.Count, scores.Count);
         Assert.All(scores, s => Assert.Equal(IndexCatalogs.Portal, s.Methodology));
         var root = scores.Single(s => s.Unit.ParentCode is null).Unit;
@@ -62,7 +62,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         Assert.Equal("hub", root.Indicators.Single(i => i.Id == "DOSSIER_ON_TIME").Source);
         Assert.Equal("portal", root.Indicators.Single(i => i.Id == "DOSSIER_SYNC").Source);
 
-        var publication = Assert.Single(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+        var publication = Assert.Single(await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
         Assert.Equal(("tester", "test", IndexCatalogs.Portal), (publication.PublishedBy, publication.Reason, publication.Methodology));
         var json = await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/index.json", default);
         using var doc = System.Text.Json.JsonDocument.Parse(json);
@@ -89,7 +89,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         var again = (await ScoreAsync(hub, durable, "re-run")).ReadOutputAs<ScoringOutcome>()!;
         Assert.Equal(("unchanged", 1), (again.Publication.Status, again.Publication.SameAsVersion));
         Assert.NotEqual(first.RunId, again.RunId);
-        Assert.Single(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+        Assert.Single(await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
 
         // Data is corrected: a late dossier turns out to be on time. Re-publication creates v2.
         var units = await hub.Get<UnitRepository>().ListAsync(default);
@@ -107,14 +107,14 @@ public class WorkflowTests(AzuriteFixture azurite)
         var third = (await ScoreAsync(hub, durable, "correction of a dossier")).ReadOutputAs<ScoringOutcome>()!;
         Assert.Equal(("published", 2), (third.Publication.Status, third.Publication.Version));
         Assert.Equal(v1, await hub.Get<PublicationRepository>().ReadFileAsync($"{Q3}/v1/index.json", default));
-        var all = await hub.Get<PublicationRepository>().ListAsync(Q3, default);
+        var all = await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default);
         Assert.Equal([1, 2], all.Select(p => p.Version));
         Assert.NotEqual(all[0].ContentHash, all[1].ContentHash);
         Assert.Equal("correction of a dossier", all[1].Reason);
         // Score history keeps every run of every unit; the current scores are the latest run's.
         var history = await hub.Get<ScoreRepository>().GetHistoryAsync("G12", default);
         Assert.Equal(3, history.Count(h => h.Period == Q3));
-        Assert.Equal(third.RunId, (await hub.Get<ScoreRepository>().GetUnitAsync(Q3, "G12", default))!.RunId);
+        Assert.Equal(third.RunId, (await hub.Get<ScoreRepository>().GetUnitAsync(TestHub.Q3, "G12", default))!.RunId);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         var meta = await ScoreAsync(hub, durable);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, meta.RuntimeStatus);
         Assert.Contains("failed for unit 'G12.02'", meta.FailureDetails!.ErrorMessage);
-        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(1.8), $"the run did not wait for the missing source ({DateTimeOffset.UtcNow - started})");
         var progress = (await durable.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.ReadCustomStatusAs<ScoringProgress>()!;
         Assert.Contains("portal-dossiers: never synced", progress.SyncGaps);
-        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(Q3, default)); // nothing published on its own
+        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default)); // nothing published on its own
 
         await durable.Client.RaiseEventAsync(gate, ScoringNames.ApprovalEvent, new ApprovalDecision(true, "head-of-office", "publish with the gap stated"));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -189,11 +189,11 @@ public class WorkflowTests(AzuriteFixture azurite)
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var meta = await durable.Client.WaitForInstanceCompletionAsync(results[0].InstanceId, getInputsAndOutputs: true, cts.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, meta.RuntimeStatus);
-        Assert.Single(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+        Assert.Single(await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
         // Once it is over, a new start is accepted again (a re-run), exactly once.
         var again = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => starter.StartAsync(durable.Client, TestHub.Q3, "admin", "re-run", default))));
         Assert.Equal(1, again.Count(r => r.Result == StartResult.Started));
-        Assert.Equal(2, (await hub.Get<ScoringRunRepository>().GetAsync(Q3, default)).Claim!.Attempt);
+        Assert.Equal(2, (await hub.Get<ScoringRunRepository>().GetAsync(TestHub.Q3, default)).Claim!.Attempt);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         // No answer: expires, nothing published.
         var expired = (await ScoreAsync(hub, durable)).ReadOutputAs<ScoringOutcome>()!;
         Assert.Equal("expired", expired.Publication.Status);
-        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(Q3, default));
+        Assert.Empty(await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
 
         // Approved while waiting: published with the approver recorded.
         var (_, id) = await hub.Get<ScoringStarter>().StartAsync(durable.Client, TestHub.Q3, "tester", "quarterly", default);
@@ -229,7 +229,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         await durable.Client.RaiseEventAsync(publishId, ScoringNames.ApprovalEvent, new ApprovalDecision(true, "head-of-office", "ok"));
         var meta = await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
         Assert.Equal(("published", 1), (meta.ReadOutputAs<ScoringOutcome>()!.Publication.Status, meta.ReadOutputAs<ScoringOutcome>()!.Publication.Version));
-        Assert.Contains("approved by head-of-office", (await hub.Get<PublicationRepository>().LatestAsync(Q3, default))!.Reason);
+        Assert.Contains("approved by head-of-office", (await hub.Get<PublicationRepository>().LatestAsync(TestHub.Q3, default))!.Reason);
     }
 
     /// <summary>The publication sub-orchestration's id is score-{period}-publish-{runId}; the run id is in the custom status.</summary>

@@ -32,9 +32,8 @@ public sealed partial class AdminApi(
     public sealed record ApprovalBody(bool? Approve, string? Comment);
 
     /// <summary>POST scoring/{period}: start (or re-run) the scoring of a period. Reason optional.</summary>
-    public async Task<IResult> StartScoringAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> StartScoringAsync(DurableTaskClient client, Period p, string? body, AdminPrincipal by, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
         var reason = request?.Reason;
         if (reason is not null && ReasonProblem(reason) is { } problem) return problem;
@@ -42,13 +41,12 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>POST publications/{period}: re-publish with a reason: re-scores with current data and makes the next version.</summary>
-    public async Task<IResult> RepublishAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> RepublishAsync(DurableTaskClient client, Period p, string? body, AdminPrincipal by, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
         if (request?.Reason is not { } reason) return Answer.BadRequest("'reason' is required: say why the period is re-published.");
         if (ReasonProblem(reason) is { } problem) return problem;
-        if ((await publications.ListAsync(p.ToString(), ct)).Count == 0)
+        if ((await publications.ListAsync(p, ct)).Count == 0)
             return Answer.Problem(409, "Nothing to re-publish", $"{p} has never been published; start its scoring instead (POST /api/scoring/{p}).");
         return await StartAsync(client, p, by, reason, ct);
     }
@@ -68,10 +66,9 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>GET scoring/{period}: run status, stage and progress.</summary>
-    public async Task<IResult> RunStatusAsync(DurableTaskClient client, string period, CancellationToken ct)
+    public async Task<IResult> RunStatusAsync(DurableTaskClient client, Period p, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
-        var instance = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
+        var instance = await client.GetInstanceAsync(ScoringNames.InstanceId(p), getInputsAndOutputs: true, ct);
         if (instance is null) return Answer.NotFound($"{p} has never been scored.");
         return Answer.Ok(new
         {
@@ -86,14 +83,13 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>POST publications/{period}/approval: approve or reject the publication waiting at the gate.</summary>
-    public async Task<IResult> DecideAsync(DurableTaskClient client, string period, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> DecideAsync(DurableTaskClient client, Period p, string? body, AdminPrincipal by, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ApprovalBody>(body, out var request, out var bodyError)) return bodyError!;
         if (request?.Approve is not { } approve) return Answer.BadRequest("'approve' (true or false) is required.");
         if (request.Comment is { Length: > MaxReasonLength }) return Answer.BadRequest($"'comment' is longer than {MaxReasonLength} characters.");
         if (Hub.Domain.Text.SafeText.Problem("comment", request.Comment) is { } unsafeComment) return Answer.BadRequest(unsafeComment);
-        var scoring = await client.GetInstanceAsync(ScoringNames.InstanceId(p.ToString()), getInputsAndOutputs: true, ct);
+        var scoring = await client.GetInstanceAsync(ScoringNames.InstanceId(p), getInputsAndOutputs: true, ct);
         if (scoring is null) return Answer.NotFound($"{p} has never been scored.");
         var progress = scoring.SerializedCustomStatus is { } s ? JsonSerializer.Deserialize<ScoringProgress>(s, Json) : null;
         if (scoring.RuntimeStatus != OrchestrationRuntimeStatus.Running || progress?.Stage != RunStages.AwaitingApproval || progress.RunId is null)
@@ -107,23 +103,21 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>GET publications/{period}: every version, oldest first.</summary>
-    public async Task<IResult> ListPublicationsAsync(string period, CancellationToken ct)
+    public async Task<IResult> ListPublicationsAsync(Period p, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
-        return Answer.Ok(new { period = p.ToString(), publications = await publications.ListAsync(p.ToString(), ct) });
+        return Answer.Ok(new { period = p.ToString(), publications = await publications.ListAsync(p, ct) });
     }
 
     /// <summary>GET scores/{period}[?unit=CODE]: the period's scores, or one unit's with its explanation.</summary>
-    public async Task<IResult> ScoresAsync(string period, string? unit, CancellationToken ct)
+    public async Task<IResult> ScoresAsync(Period p, string? unit, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (unit is not null)
         {
             if (!UnitCodePattern().IsMatch(unit)) return Answer.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
-            var one = await scores.GetUnitAsync(p.ToString(), unit, ct);
+            var one = await scores.GetUnitAsync(p, unit, ct);
             return one is null ? Answer.NotFound($"No score of unit '{unit}' for {p}.") : Answer.Ok(one);
         }
-        var all = await scores.GetPeriodAsync(p.ToString(), ct);
+        var all = await scores.GetPeriodAsync(p, ct);
         if (all.Count == 0) return Answer.NotFound($"{p} has no scores yet.");
         return Answer.Ok(new
         {
@@ -135,12 +129,11 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>GET reconciliation/{period}[?unit=CODE]: the hub's figures against the portal's latest capture.</summary>
-    public async Task<IResult> ReconciliationAsync(string period, string? unit, CancellationToken ct)
+    public async Task<IResult> ReconciliationAsync(Period p, string? unit, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (unit is not null && !UnitCodePattern().IsMatch(unit))
             return Answer.BadRequest($"Unit code '{Truncate(unit)}' is not valid (letters, digits, '.', '-', '_'; at most 40).");
-        var outcome = await reconciliation.CompareAsync(p.ToString(), unit, ct);
+        var outcome = await reconciliation.CompareAsync(p, unit, ct);
         if (outcome.Result is not { } result) return Answer.NotFound(outcome.Missing!);
         if (unit is not null && result.Units.Count == 0) return Answer.NotFound($"No score of unit '{unit}' for {p}.");
         return Answer.Ok(result);
@@ -160,11 +153,10 @@ public sealed partial class AdminApi(
 
     /// <summary>GET provisional/{period}[?unit=]: the provisional index of a running period, clearly labelled, with the
     /// daily series so far.</summary>
-    public async Task<IResult> ProvisionalAsync(string period, string? unit, CancellationToken ct)
+    public async Task<IResult> ProvisionalAsync(Period p, string? unit, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (unit is not null && !UnitCodePattern().IsMatch(unit)) return Answer.BadRequest($"Unit code '{Truncate(unit)}' is not valid.");
-        var series = await scores.GetProvisionalSeriesAsync(p.ToString(), ct);
+        var series = await scores.GetProvisionalSeriesAsync(p, ct);
         if (series.Count == 0) return Answer.NotFound($"{p} has no provisional figures.");
         var latest = series[^1];
         return Answer.Ok(new
@@ -181,9 +173,8 @@ public sealed partial class AdminApi(
 
     /// <summary>POST comparisons/{period} {methodology}: the period re-scored under another methodology, stored; its
     /// publications untouched.</summary>
-    public async Task<IResult> CompareAsync(string period, string? body, CancellationToken ct)
+    public async Task<IResult> CompareAsync(Period p, string? body, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (!TryRead<ComparisonBody>(body, out var request, out var bodyError)) return bodyError!;
         if (request?.Methodology is not { Length: > 0 } methodology) return Answer.BadRequest("'methodology' is required (for example 766-2022).");
         var outcome = await comparisons.CompareAsync(p, methodology, ct);

@@ -25,19 +25,17 @@ public sealed partial class ReportsApi(PublicationRepository publications)
     }
 
     /// <summary>GET reports/{period}: the latest version's report.</summary>
-    public async Task<IResult> LatestAsync(string period, CancellationToken ct)
+    public async Task<IResult> LatestAsync(Period p, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
-        var latest = await publications.LatestAsync(p.ToString(), ct);
+        var latest = await publications.LatestAsync(p, ct);
         if (latest is null) return Answer.NotFound($"{p} has not been published.");
         var url = $"/api/reports/{p}/v{latest.Version}/index.html";
         return Answer.Json(new { period = p.ToString(), version = latest.Version, url }, StatusCodes.Status302Found).WithHeaders(("Location", url), ("Cache-Control", "no-cache"));
     }
 
     /// <summary>GET reports/{period}/v{n}/{file}.</summary>
-    public async Task<IResult> FileAsync(string period, string version, string? file, string? ifNoneMatch, CancellationToken ct)
+    public async Task<IResult> FileAsync(Period p, string version, string? file, string? ifNoneMatch, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p, out var error)) return Answer.BadRequest(error);
         if (VersionPattern().Match(version) is not { Success: true } v || !int.TryParse(v.Groups[1].Value, out var n) || n < 1)
             return Answer.NotFound($"'{Short(version)}' is not a version (v1, v2, ...).");
         if (file is null || file.Contains("..", StringComparison.Ordinal) || !FilePattern().IsMatch(file))

@@ -1,4 +1,5 @@
 using Hub.Api.Auth;
+using Hub.Domain.Periods;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
@@ -29,6 +30,9 @@ public sealed record ApiCall(HttpContext Http, IServiceProvider Services, AdminP
 
     public string Route(string name) => Http.GetRouteValue(name) as string ?? "";
 
+    /// <summary>The route's {period}, parsed once here: handlers get a Period, never a string to parse again.</summary>
+    public Period Period => Period.TryParse(Route("period"), out var p, out var error) ? p : throw new InvalidRouteValueException(error);
+
     public string? Query(string name) => Http.Request.Query[name].FirstOrDefault();
 
     public string? Header(string name) => Http.Request.Headers.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } s ? s : null;
@@ -39,3 +43,7 @@ public sealed record ApiCall(HttpContext Http, IServiceProvider Services, AdminP
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 }
+
+/// <summary>A route value that is not what the route promises (a period that is not a period): the router answers
+/// 400 with the message, before any handler runs.</summary>
+public sealed class InvalidRouteValueException(string message) : Exception(message);

@@ -39,6 +39,7 @@ public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator auth
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["Route"] = route.Name, ["Admin"] = principal?.Name ?? "anonymous" });
         IResult result;
         try { result = await route.Handle(new ApiCall(http, services, principal, body, durable)); }
+        catch (InvalidRouteValueException e) { result = Answer.BadRequest(e.Message); }
         catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)
         {
             // An outage, not a bug: say so, and when to come back. Nothing was changed.

@@ -19,12 +19,12 @@ public static class Orchestrations
         new PublicationOrchestrator().RunAsync(context, context.GetInput<PublicationRequest>()!);
 
     [Function(nameof(CheckSyncActivity))]
-    public static Task<SyncCheck> CheckSync([ActivityTrigger] string period, string instanceId, FunctionContext fc) =>
-        Run<CheckSyncActivity, string, SyncCheck>(fc, instanceId, period);
+    public static Task<SyncCheck> CheckSync([ActivityTrigger] Hub.Domain.Periods.Period period, string instanceId, FunctionContext fc) =>
+        Run<CheckSyncActivity, Hub.Domain.Periods.Period, SyncCheck>(fc, instanceId, period);
 
     [Function(nameof(LoadUnitsActivity))]
-    public static Task<List<string>> LoadUnits([ActivityTrigger] string period, string instanceId, FunctionContext fc) =>
-        Run<LoadUnitsActivity, string, List<string>>(fc, instanceId, period);
+    public static Task<List<string>> LoadUnits([ActivityTrigger] Hub.Domain.Periods.Period period, string instanceId, FunctionContext fc) =>
+        Run<LoadUnitsActivity, Hub.Domain.Periods.Period, List<string>>(fc, instanceId, period);
 
     [Function(nameof(ComputeUnitEvidenceActivity))]
     public static Task<UnitEvidenceRef> ComputeUnitEvidence([ActivityTrigger] UnitScoringInput input, string instanceId, FunctionContext fc) =>

@@ -75,7 +75,7 @@ public static class DemoPipeline
             var provisionalMeta = await durable.Client.WaitForInstanceCompletionAsync(provisionalId, getInputsAndOutputs: true, ct);
             if (provisionalMeta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
                 throw new InvalidOperationException($"Provisional run {provisionalId} ended {provisionalMeta.RuntimeStatus}: {provisionalMeta.FailureDetails?.ErrorMessage}");
-            var provisional = (await services.GetRequiredService<ScoreRepository>().GetProvisionalSeriesAsync(running.ToString(), ct)).LastOrDefault();
+            var provisional = (await services.GetRequiredService<ScoreRepository>().GetProvisionalSeriesAsync(running, ct)).LastOrDefault();
             var alertsAfterProvisional = await services.GetRequiredService<Hub.Storage.Alerts.AlertRepository>().ListAsync(ct);
 
             // 2. Sync, in dependency order: units first (procedures and dossiers are checked against them).
@@ -97,9 +97,9 @@ public static class DemoPipeline
                 throw new InvalidOperationException($"Scoring {instanceId} ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
             var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
 
-            var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period.ToString(), ct);
-            var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period.ToString(), ct);
-            var reconciliation = (await services.GetRequiredService<Hub.Workflows.Reconciliation.ReconciliationService>().CompareAsync(options.Period.ToString(), null, ct)).Result;
+            var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period, ct);
+            var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period, ct);
+            var reconciliation = (await services.GetRequiredService<Hub.Workflows.Reconciliation.ReconciliationService>().CompareAsync(options.Period, null, ct)).Result;
             // The published report, copied out of storage so that it can be opened straight from disk (it is one
             // self-contained folder: pages, charts, workbook).
             string? folder = null;

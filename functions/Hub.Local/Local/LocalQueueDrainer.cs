@@ -50,7 +50,7 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
                 {
                     await handler.HandleAsync(m.Body.ToString(), ct);
                     await StopAsync(renewing, renewal);
-                    await queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct);
+                    await SettleAsync(m, () => queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct));
                     ok++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -61,13 +61,13 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
                     {
                         logger.LogError(e, "Sync work item failed {Count} times; moved to the poison queue", m.DequeueCount);
                         await poison.SendMessageAsync(m.Body, cancellationToken: ct);
-                        await queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct);
+                        await SettleAsync(m, () => queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct));
                         poisoned++;
                     }
                     else
                     {
                         logger.LogWarning("Sync work item failed (attempt {Attempt}): {Error}", m.DequeueCount, e.Message);
-                        await queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: retryAfter ?? FunctionsHostSettings.VisibilityTimeout, cancellationToken: ct);
+                        await SettleAsync(m, () => queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: retryAfter ?? FunctionsHostSettings.VisibilityTimeout, cancellationToken: ct));
                     }
                 }
                 finally
@@ -75,6 +75,17 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
                     await StopAsync(renewing, renewal);
                 }
             }
+        }
+    }
+
+    /// <summary>Deletes or releases a message; a lease lost meanwhile (the process stalled past it) is not an error:
+    /// the message is visible again or taken by another consumer, as the host would have it.</summary>
+    private async Task SettleAsync(QueueMessage m, Func<Task> settle)
+    {
+        try { await settle(); }
+        catch (Azure.RequestFailedException e) when (e.ErrorCode is "PopReceiptMismatch" or "MessageNotFound")
+        {
+            logger.LogWarning("Lost the lease of sync work item {MessageId} ({Error}); it will be delivered again", m.MessageId, e.ErrorCode);
         }
     }
 
@@ -91,7 +102,9 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
             while (true)
             {
                 await Task.Delay(Renewal, ct);
-                var updated = await queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: Lease, cancellationToken: ct);
+                // Not cancelled once sent: a renewal the service applied but whose answer was dropped would leave us
+                // holding a stale pop receipt, and the delete or retry after it would fail.
+                var updated = await queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: Lease, cancellationToken: CancellationToken.None);
                 receipt.Value = updated.Value.PopReceipt;
             }
         }

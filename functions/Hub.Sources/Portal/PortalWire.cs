@@ -5,16 +5,7 @@ namespace Hub.Sources.Portal;
 // Wire formats of the National Public Service Portal (Cổng DVCQG) as the hub reads them. Field names are the
 // portal's own (Vietnamese, PascalCase); see docs/sources.md for what is known and what the hub chose.
 
-/// <summary>The portal's envelope: error_code "0" is success; a page of records and whether more follow.</summary>
-public sealed class PortalPage<T>
-{
-    [JsonPropertyName("error_code")] public string? ErrorCode { get; set; }
-    [JsonPropertyName("message")] public string? Message { get; set; }
-    [JsonPropertyName("data")] public List<T>? Data { get; set; }
-    [JsonPropertyName("con_tiep")] public bool ConTiep { get; set; }
-    /// <summary>Opaque keyset cursor just after the last record of this page; pass it back as ?sau= for the next page.</summary>
-    [JsonPropertyName("sau")] public string? Sau { get; set; }
-}
+// The envelope of every page ({error_code, message, data, con_tiep, sau}) is read by FeedClient, record by record.
 
 /// <summary>A dossier sync record (HoSoDongBoDVC). Dates are yyyyMMddHHmmss in Vietnam time.</summary>
 public sealed class HoSoDongBo

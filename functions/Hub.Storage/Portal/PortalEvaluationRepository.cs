@@ -1,3 +1,4 @@
+using Hub.Domain.Periods;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Hub.Domain.Portal;
@@ -32,16 +33,16 @@ public sealed class PortalEvaluationRepository(StorageClients storage)
     }
 
     /// <summary>Capture ids of a period, oldest first.</summary>
-    public async Task<IReadOnlyList<(string Id, DateTimeOffset CapturedAt)>> ListCapturesAsync(string period, CancellationToken ct) =>
-        (await _captures.ListPartitionAsync(period, e => (e.RowKey, e.GetDateTimeOffset("CapturedAt")!.Value), ct)).OrderBy(c => c.RowKey, StringComparer.Ordinal).ToList();
+    public async Task<IReadOnlyList<(string Id, DateTimeOffset CapturedAt)>> ListCapturesAsync(Period period, CancellationToken ct) =>
+        (await _captures.ListPartitionAsync(period.ToString(), e => (e.RowKey, e.GetDateTimeOffset("CapturedAt")!.Value), ct)).OrderBy(c => c.RowKey, StringComparer.Ordinal).ToList();
 
-    public async Task<PortalCapture?> LatestAsync(string period, CancellationToken ct)
+    public async Task<PortalCapture?> LatestAsync(Period period, CancellationToken ct)
     {
         var captures = await ListCapturesAsync(period, ct);
         return captures.Count == 0 ? null : await GetAsync(period, captures[^1].Id, captures[^1].CapturedAt, ct);
     }
 
-    private async Task<PortalCapture> GetAsync(string period, string captureId, DateTimeOffset capturedAt, CancellationToken ct)
+    private async Task<PortalCapture> GetAsync(Period period, string captureId, DateTimeOffset capturedAt, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period} and RowKey ge {captureId + "|"} and RowKey lt {captureId + "}"}");
         var rows = new List<PortalEvaluationRow>();
@@ -49,7 +50,7 @@ public sealed class PortalEvaluationRepository(StorageClients storage)
             rows.Add(new PortalEvaluationRow(e.GetString("UnitCode"), e.GetString("DepartmentId"), e.GetString("ParentCode"), e.GetString("Group"),
                 e.GetDouble("GroupScore"), e.GetDouble("GroupMax") ?? 0,
                 JsonSerializer.Deserialize<List<PortalIndicatorFigure>>(e.GetString("Indicators"), Json) ?? []));
-        return new PortalCapture(period, captureId, capturedAt, rows);
+        return new PortalCapture(period.ToString(), captureId, capturedAt, rows);
     }
 
     private static string RowKey(string captureId, string unit, string group) => $"{captureId}|{TableKeys.Escape(unit)}|{group}";

@@ -1,3 +1,4 @@
+using Hub.Domain.Periods;
 using Hub.Domain.Publications;
 using Hub.Domain.Evidence;
 using System.Net;
@@ -17,10 +18,10 @@ public sealed class PublicationRepository(StorageClients storage)
     private readonly TableClient _table = storage.Table(StorageNames.PublicationsTable);
     private readonly BlobContainerClient _reports = storage.Container(StorageNames.ReportsContainer);
 
-    public async Task<IReadOnlyList<Publication>> ListAsync(string period, CancellationToken ct) =>
-        (await _table.ListPartitionAsync(period, FromEntity, ct)).OrderBy(p => p.Version).ToList();
+    public async Task<IReadOnlyList<Publication>> ListAsync(Period period, CancellationToken ct) =>
+        (await _table.ListPartitionAsync(period.ToString(), FromEntity, ct)).OrderBy(p => p.Version).ToList();
 
-    public async Task<Publication?> LatestAsync(string period, CancellationToken ct) => (await ListAsync(period, ct)).LastOrDefault();
+    public async Task<Publication?> LatestAsync(Period period, CancellationToken ct) => (await ListAsync(period, ct)).LastOrDefault();
 
     /// <summary>The latest version of every published period.</summary>
     public async Task<IReadOnlyList<Publication>> LatestOfEveryPeriodAsync(CancellationToken ct)

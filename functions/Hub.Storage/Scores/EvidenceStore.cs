@@ -1,3 +1,4 @@
+using Hub.Domain.Periods;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Hub.Domain.Scoring;
@@ -11,11 +12,11 @@ public sealed class EvidenceStore(StorageClients storage)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly BlobContainerClient _container = storage.Container(StorageNames.RunsContainer);
 
-    public static string EvidenceBlob(string period, string runId, string unitCode) => $"{period}/{runId}/units/{Uri.EscapeDataString(unitCode)}.json";
+    public static string EvidenceBlob(Period period, string runId, string unitCode) => $"{period}/{runId}/units/{Uri.EscapeDataString(unitCode)}.json";
 
-    public static string ResultBlob(string period, string runId) => $"{period}/{runId}/index.json";
+    public static string ResultBlob(Period period, string runId) => $"{period}/{runId}/index.json";
 
-    public async Task<string> SaveEvidenceAsync(string period, string runId, UnitEvidence evidence, CancellationToken ct)
+    public async Task<string> SaveEvidenceAsync(Period period, string runId, UnitEvidence evidence, CancellationToken ct)
     {
         var name = EvidenceBlob(period, runId, evidence.UnitCode);
         await _container.GetBlobClient(name).UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(evidence, Json)), overwrite: true, ct);
@@ -28,7 +29,7 @@ public sealed class EvidenceStore(StorageClients storage)
         return content.Value.Content.ToObjectFromJson<UnitEvidence>(Json) ?? throw new InvalidDataException($"Evidence blob {name} is empty.");
     }
 
-    public async Task<string> SaveResultAsync(string period, string runId, IndexResult result, CancellationToken ct)
+    public async Task<string> SaveResultAsync(Period period, string runId, IndexResult result, CancellationToken ct)
     {
         var name = ResultBlob(period, runId);
         await _container.GetBlobClient(name).UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(result, Json)), overwrite: true, ct);

@@ -1,3 +1,4 @@
+using Hub.Domain.Periods;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Hub.Domain.Scoring;
@@ -26,9 +27,9 @@ public sealed class ScoreRepository(StorageClients storage)
     }
 
     /// <summary>Every provisional run of a period, oldest first: (as of, the units' scores).</summary>
-    public async Task<IReadOnlyList<(DateTimeOffset AsOf, IReadOnlyList<StoredScore> Scores)>> GetProvisionalSeriesAsync(string period, CancellationToken ct)
+    public async Task<IReadOnlyList<(DateTimeOffset AsOf, IReadOnlyList<StoredScore> Scores)>> GetProvisionalSeriesAsync(Period period, CancellationToken ct)
     {
-        var all = await _provisional.ListPartitionAsync(period, e => (AsOf: e.GetDateTimeOffset("AsOf")!.Value, Score: FromEntity(e)), ct);
+        var all = await _provisional.ListPartitionAsync(period.ToString(), e => (AsOf: e.GetDateTimeOffset("AsOf")!.Value, Score: FromEntity(e)), ct);
         return all.GroupBy(x => x.AsOf).OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<StoredScore>)g.Select(x => x.Score).OrderBy(x => x.Unit.Code, StringComparer.Ordinal).ToList())).ToList();
     }
 
@@ -45,12 +46,12 @@ public sealed class ScoreRepository(StorageClients storage)
             await _history.UpsertEntityAsync(ToEntity(result, u, runId, scoredAt, TableKeys.Escape(u.Code), $"{result.Period}|{runId}"), TableUpdateMode.Replace, ct);
     }
 
-    public async Task<IReadOnlyList<StoredScore>> GetPeriodAsync(string period, CancellationToken ct) =>
-        (await _scores.ListPartitionAsync(period, FromEntity, ct)).OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
+    public async Task<IReadOnlyList<StoredScore>> GetPeriodAsync(Period period, CancellationToken ct) =>
+        (await _scores.ListPartitionAsync(period.ToString(), FromEntity, ct)).OrderBy(s => s.Unit.Code, StringComparer.Ordinal).ToList();
 
-    public async Task<StoredScore?> GetUnitAsync(string period, string unitCode, CancellationToken ct)
+    public async Task<StoredScore?> GetUnitAsync(Period period, string unitCode, CancellationToken ct)
     {
-        var response = await _scores.GetEntityIfExistsAsync<TableEntity>(period, TableKeys.Escape(unitCode), cancellationToken: ct);
+        var response = await _scores.GetEntityIfExistsAsync<TableEntity>(period.ToString(), TableKeys.Escape(unitCode), cancellationToken: ct);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 

@@ -1,3 +1,4 @@
+using Hub.Domain.Periods;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -13,12 +14,12 @@ public sealed class ScoringRunRepository(StorageClients storage)
 
     public sealed record RunClaim(string Period, string InstanceId, string RequestedBy, string Reason, DateTimeOffset ClaimedAt, int Attempt);
 
-    public async Task<(RunClaim? Claim, ETag ETag)> GetAsync(string period, CancellationToken ct)
+    public async Task<(RunClaim? Claim, ETag ETag)> GetAsync(Period period, CancellationToken ct)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(period, Row, cancellationToken: ct);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(period.ToString(), Row, cancellationToken: ct);
         if (!response.HasValue) return (null, default);
         var e = response.Value!;
-        return (new RunClaim(period, e.GetString("InstanceId"), e.GetString("RequestedBy"), e.GetString("Reason"), e.GetDateTimeOffset("ClaimedAt")!.Value, e.GetInt32("Attempt") ?? 1), e.ETag);
+        return (new RunClaim(period.ToString(), e.GetString("InstanceId"), e.GetString("RequestedBy"), e.GetString("Reason"), e.GetDateTimeOffset("ClaimedAt")!.Value, e.GetInt32("Attempt") ?? 1), e.ETag);
     }
 
     /// <summary>Claims the next run: inserts the record, or replaces the one read (If-Match its ETag). False when

@@ -33,7 +33,7 @@ public sealed class EvaluateAlertsActivity(
             {
                 var series = await scores.GetProvisionalSeriesAsync(input.Period, ct);
                 var before = series.Where(s => s.Scores.All(x => x.RunId != input.RunId)).LastOrDefault();
-                if (before.Scores is { Count: > 0 }) previous = new IndexResult(input.Period, before.Scores[0].Methodology, before.Scores.Select(x => x.Unit).ToList());
+                if (before.Scores is { Count: > 0 }) previous = new IndexResult(input.Period.ToString(), before.Scores[0].Methodology, before.Scores.Select(x => x.Unit).ToList());
             }
             else if ((await publications.ListAsync(input.Period, ct)).LastOrDefault(p => p.RunId != input.RunId) is { } last)
             {
@@ -45,7 +45,7 @@ public sealed class EvaluateAlertsActivity(
         var caughtUp = runner.SourceNames.ToDictionary(s => s, s => runner.Source(s).CaughtUpAt(all.Where(x => x.Source == s).ToList()));
         var capture = result is null ? null : await portal.LatestAsync(input.Period, ct);
         var outcome = AlertEvaluator.Evaluate(rules, new AlertEvaluator.Input(
-            input.Period, input.Provisional, result, previous,
+            input.Period.ToString(), input.Provisional, result, previous,
             result is null ? [] : TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology)),
             result is not null && capture is not null ? ReconciliationService.Reconcile(result, capture) : null,
             caughtUp, input.Failure, clock.GetUtcNow()));

@@ -24,7 +24,7 @@ public sealed class ComparisonService(ScoreRepository scores, UnitRepository uni
     {
         if (!IndexCatalogs.Versions.Contains(methodology))
             return new(null, null, 400, $"Unknown methodology '{methodology}' (available: {string.Join(", ", IndexCatalogs.Versions)}).");
-        var stored = await scores.GetPeriodAsync(period.ToString(), ct);
+        var stored = await scores.GetPeriodAsync(period, ct);
         if (stored.Count == 0) return new(null, null, 404, $"{period} has not been scored: there is nothing to compare.");
         var current = new IndexResult(period.ToString(), stored[0].Methodology, stored.Select(s => s.Unit).ToList());
         if (current.Methodology == methodology) return new(null, null, 400, $"{period} is already scored with {methodology}; name another methodology.");
@@ -33,11 +33,11 @@ public sealed class ComparisonService(ScoreRepository scores, UnitRepository uni
         var evidence = new List<UnitEvidence>();
         foreach (var u in tree.Units)
         {
-            try { evidence.Add(await store.LoadEvidenceAsync(EvidenceStore.EvidenceBlob(period.ToString(), runId, u.Code), ct)); }
+            try { evidence.Add(await store.LoadEvidenceAsync(EvidenceStore.EvidenceBlob(period, runId, u.Code), ct)); }
             catch (Azure.RequestFailedException e) when (e.Status == 404) { return new(null, null, 409, $"The evidence of run {runId} is incomplete (unit {u.Code}); re-score {period} first."); }
         }
         var catalog = IndexCatalogs.Get(methodology);
-        var inputs = (await portal.LatestAsync(period.ToString(), ct))?.ToInputs() ?? PortalInputs.None;
+        var inputs = (await portal.LatestAsync(period, ct))?.ToInputs() ?? PortalInputs.None;
         var other = IndexScorer.Score(period, catalog, tree, evidence, inputs);
         var comparison = MethodologyComparer.Compare(current, other, IndexCatalogs.Get(current.Methodology), catalog);
         var at = clock.GetUtcNow();
@@ -51,9 +51,9 @@ public sealed class ComparisonService(ScoreRepository scores, UnitRepository uni
     }
 
     /// <summary>The latest comparison stored for a period, if any (reports show it).</summary>
-    public async Task<MethodologyComparison?> LatestAsync(string period, CancellationToken ct)
+    public async Task<MethodologyComparison?> LatestAsync(Period period, CancellationToken ct)
     {
-        var rows = await storage.Table(StorageNames.ComparisonsTable).ListPartitionAsync(period, e => (At: e.GetDateTimeOffset("CreatedAt")!.Value, Blob: e.GetString("Blob")), ct);
+        var rows = await storage.Table(StorageNames.ComparisonsTable).ListPartitionAsync(period.ToString(), e => (At: e.GetDateTimeOffset("CreatedAt")!.Value, Blob: e.GetString("Blob")), ct);
         if (rows.Count == 0) return null;
         var latest = rows.MaxBy(r => r.At);
         var content = await storage.Container(StorageNames.RunsContainer).GetBlobClient(latest.Blob).DownloadContentAsync(ct);

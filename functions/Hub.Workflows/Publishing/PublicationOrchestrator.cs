@@ -19,14 +19,14 @@ public sealed class PublicationOrchestrator : TaskOrchestrator<PublicationReques
             }
             catch (TaskCanceledException)
             {
-                return new PublicationOutcome("expired", null, null, null, null, $"No approval within {input.ApprovalTimeout}; nothing was published.");
+                return new PublicationOutcome(PublicationStatuses.Expired, null, null, null, null, $"No approval within {input.ApprovalTimeout}; nothing was published.");
             }
             if (!decision.Approved)
-                return new PublicationOutcome("rejected", null, null, null, null, $"Rejected by {decision.By}: {decision.Comment}");
+                return new PublicationOutcome(PublicationStatuses.Rejected, null, null, null, null, $"Rejected by {decision.By}: {decision.Comment}");
             input = input with { Reason = $"{input.Reason} (approved by {decision.By})" };
         }
         // Defence in depth: the starter refuses periods that have not ended; never publish one whatever the path.
-        if (!Hub.Domain.Periods.Period.Parse(input.Period).HasEndedAt(context.CurrentUtcDateTime))
+        if (!input.Period.HasEndedAt(context.CurrentUtcDateTime))
             return new PublicationOutcome("refused", null, null, null, null, $"{input.Period} has not ended; provisional figures are never published.");
         context.SetCustomStatus(new { stage = RunStages.Publishing, input.Period, input.RunId });
         return await context.CallActivityAsync<PublicationOutcome>(nameof(PublishActivity), input,

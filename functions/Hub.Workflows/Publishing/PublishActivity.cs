@@ -54,12 +54,12 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
             // A retry after this run's version was recorded: the event may not have gone out; send it again
             // (Service Bus drops the duplicate by message id).
             await events.SendAsync(Event(mine), CancellationToken.None);
-            return new PublicationOutcome("published", mine.Version, Folder(mine), mine.ContentHash, null, null);
+            return new PublicationOutcome(PublicationStatuses.Published, mine.Version, Folder(mine), mine.ContentHash, null, null);
         }
         if (existing.LastOrDefault() is { } latest && latest.ContentHash == hash)
         {
             logger.LogInformation("{Period}: content identical to v{Version} ({Hash}); no new version", input.Period, latest.Version, hash);
-            return new PublicationOutcome("unchanged", latest.Version, Folder(latest), hash, latest.Version,
+            return new PublicationOutcome(PublicationStatuses.Unchanged, latest.Version, Folder(latest), hash, latest.Version,
                 $"The scores are identical to version {latest.Version}; nothing new was published.");
         }
 
@@ -67,7 +67,7 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         var publishedAt = clock.GetUtcNow();
         // The readable reports state the record (who, when, why, which version and content): rendered from it, so the
         // same publication always renders the same bytes.
-        var info = new PublicationInfo(input.Period, version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash);
+        var info = new PublicationInfo(input.Period.ToString(), version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash);
         var previous = existing.LastOrDefault() is { } last ? await LoadResultAsync(input.Period, last.RunId) : null;
         var report = new ReportContext(info, result, previous, await TrendAsync(input.Period, result),
             TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology)), reconciliation, input.SyncGaps)
@@ -75,33 +75,32 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
             Comparison = await comparisons.LatestAsync(input.Period, CancellationToken.None),
         };
         files.AddRange(ReportRenderer.RenderReadable(report));
-        var publication = new Publication(input.Period, version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
+        var publication = new Publication(input.Period.ToString(), version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
             files.Select(f => f.Name).ToList());
         await publications.AddAsync(publication, files, CancellationToken.None);
-        Telemetry.HubTelemetry.PublicationVersions.Add(1, new KeyValuePair<string, object?>("period", input.Period));
+        Telemetry.HubTelemetry.PublicationVersions.Add(1, new KeyValuePair<string, object?>("period", input.Period.ToString()));
         activity?.SetTag("hub.publication.version", version);
         await events.SendAsync(Event(publication), CancellationToken.None);
         logger.LogInformation("Published {Period} v{Version} ({Hash}) by {By}: {Reason}", input.Period, version, hash, input.RequestedBy, input.Reason);
-        return new PublicationOutcome("published", version, Folder(publication), hash, null, null);
+        return new PublicationOutcome(PublicationStatuses.Published, version, Folder(publication), hash, null, null);
     }
 
-    private async Task<Hub.Domain.Scoring.IndexResult?> LoadResultAsync(string period, string runId)
+    private async Task<Hub.Domain.Scoring.IndexResult?> LoadResultAsync(Hub.Domain.Periods.Period period, string runId)
     {
         try { return await store.LoadResultAsync(EvidenceStore.ResultBlob(period, runId), CancellationToken.None); }
         catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
     }
 
     /// <summary>Totals of the top units and their children in the latest version of every earlier published period.</summary>
-    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(string period, Hub.Domain.Scoring.IndexResult result)
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(Hub.Domain.Periods.Period current, Hub.Domain.Scoring.IndexResult result)
     {
         var roots = result.Units.Where(u => u.ParentCode is null).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         var wanted = result.Units.Where(u => u.ParentCode is null || roots.Contains(u.ParentCode)).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         var points = new List<TrendPoint>();
-        var current = Hub.Domain.Periods.Period.Parse(period);
         foreach (var earlier in await publications.LatestOfEveryPeriodAsync(CancellationToken.None))
         {
             if (!Hub.Domain.Periods.Period.TryParse(earlier.Period, out var p, out _) || p.Kind != current.Kind || p.CompareTo(current) >= 0) continue;
-            if (await LoadResultAsync(earlier.Period, earlier.RunId) is not { } old) continue;
+            if (await LoadResultAsync(p, earlier.RunId) is not { } old) continue;
             points.AddRange(old.Units.Where(u => wanted.Contains(u.Code)).Select(u => new TrendPoint(earlier.Period, u.Code, u.Total)));
         }
         return points;

@@ -11,13 +11,13 @@ public sealed class ReconciliationService(ScoreRepository scores, PortalEvaluati
 {
     public sealed record Outcome(Domain.Portal.Reconciliation? Result, string? Missing);
 
-    public async Task<Outcome> CompareAsync(string period, string? unitCode, CancellationToken ct)
+    public async Task<Outcome> CompareAsync(Hub.Domain.Periods.Period period, string? unitCode, CancellationToken ct)
     {
         var stored = await scores.GetPeriodAsync(period, ct);
         if (stored.Count == 0) return new Outcome(null, $"{period} has no scores yet.");
         var capture = await portal.LatestAsync(period, ct);
         if (capture is null) return new Outcome(null, $"No capture of the portal's evaluation of {period} yet (source portal-evaluation).");
-        var result = new IndexResult(period, stored[0].Methodology, stored.Select(s => s.Unit).ToList());
+        var result = new IndexResult(period.ToString(), stored[0].Methodology, stored.Select(s => s.Unit).ToList());
         return new Outcome(Reconcile(result, capture, unitCode), null);
     }
 

@@ -15,11 +15,10 @@ namespace Hub.Workflows.Scoring;
 /// <summary>Has every source caught up past the period end? A scope is caught up when a run that started after the
 /// period end reached the end of the source's feed.</summary>
 /// Sources synced per period (the portal's evaluation) are asked for the period's scope when it was never synced.
-public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner runner, SyncScheduler scheduler) : TaskActivity<string, SyncCheck>
+public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner runner, SyncScheduler scheduler) : TaskActivity<Period, SyncCheck>
 {
-    public override async Task<SyncCheck> RunAsync(TaskActivityContext context, string period)
+    public override async Task<SyncCheck> RunAsync(TaskActivityContext context, Period p)
     {
-        var p = Period.Parse(period);
         var end = p.End;
         var all = await states.ListAsync(CancellationToken.None);
         var gaps = new List<string>();
@@ -51,9 +50,9 @@ public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner run
 }
 
 /// <summary>The unit codes to score, from the synced agency catalogue (validated as a tree).</summary>
-public sealed class LoadUnitsActivity(UnitRepository units) : TaskActivity<string, List<string>>
+public sealed class LoadUnitsActivity(UnitRepository units) : TaskActivity<Period, List<string>>
 {
-    public override async Task<List<string>> RunAsync(TaskActivityContext context, string period)
+    public override async Task<List<string>> RunAsync(TaskActivityContext context, Period period)
     {
         var tree = await units.LoadTreeAsync(CancellationToken.None);
         if (tree.Count == 0) throw new InvalidOperationException("No units are known yet: sync the portal's agency catalogue first.");
@@ -69,13 +68,13 @@ public sealed class ComputeUnitEvidenceActivity(
 {
     public override async Task<UnitEvidenceRef> RunAsync(TaskActivityContext context, UnitScoringInput input)
     {
-        using var _ = logger.BeginScope(new Dictionary<string, object> { ["Period"] = input.Period, ["UnitCode"] = input.UnitCode, ["RunId"] = input.RunId });
+        using var _ = logger.BeginScope(new Dictionary<string, object> { ["Period"] = input.Period.ToString(), ["UnitCode"] = input.UnitCode, ["RunId"] = input.RunId });
         using var activity = Telemetry.HubTelemetry.Source.StartActivity("scoring unit evidence");
-        activity?.SetTag("hub.period", input.Period);
+        activity?.SetTag("hub.period", input.Period.ToString());
         activity?.SetTag("hub.run", input.RunId);
         activity?.SetTag("hub.unit", input.UnitCode);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var period = Period.Parse(input.Period);
+        var period = input.Period;
         var catalog = IndexCatalogs.Get(input.Methodology);
         var accumulator = new EvidenceAccumulator(period, catalog.Parameters);
         accumulator.Touch(input.UnitCode);
@@ -93,7 +92,7 @@ public sealed class ComputeUnitEvidenceActivity(
         var evidence = accumulator.Result().Single(e => e.UnitCode == input.UnitCode);
         var blob = await store.SaveEvidenceAsync(input.Period, input.RunId, evidence, CancellationToken.None);
         logger.LogInformation("Unit {UnitCode}: {Records} records counted for {Period}", input.UnitCode, records, input.Period);
-        Telemetry.HubTelemetry.UnitsScored.Add(1, new KeyValuePair<string, object?>("period", input.Period));
+        Telemetry.HubTelemetry.UnitsScored.Add(1, new KeyValuePair<string, object?>("period", input.Period.ToString()));
         Telemetry.HubTelemetry.RunDuration.Record(started.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", "unit-evidence"));
         return new UnitEvidenceRef(input.UnitCode, blob, records);
     }
@@ -107,10 +106,10 @@ public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, Sc
     public override async Task<RollUpOutcome> RunAsync(TaskActivityContext context, RollUpInput input)
     {
         using var activity = Telemetry.HubTelemetry.Source.StartActivity("scoring roll-up");
-        activity?.SetTag("hub.period", input.Period);
+        activity?.SetTag("hub.period", input.Period.ToString());
         activity?.SetTag("hub.run", input.RunId);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var period = Period.Parse(input.Period);
+        var period = input.Period;
         var catalog = IndexCatalogs.Get(input.Methodology);
         var tree = await units.LoadTreeAsync(CancellationToken.None);
         var evidence = new List<UnitEvidence>(tree.Count);

@@ -1,3 +1,5 @@
+using Hub.Domain.Periods;
+
 namespace Hub.Workflows.Scoring;
 
 // Inputs and outputs of the scoring and publication orchestrations. Small by design: they live in the
@@ -5,7 +7,7 @@ namespace Hub.Workflows.Scoring;
 
 /// <summary>Start (or re-run) the scoring of a period. Settings are passed in because an orchestrator must not read configuration.</summary>
 public sealed record ScoringRequest(
-    string Period,
+    Period Period,
     string RequestedBy,
     string Reason,
     ScoringSettings Settings)
@@ -26,7 +28,7 @@ public sealed record ScoringSettings(
     TimeSpan ActivityFirstRetry);
 
 public sealed record ScoringOutcome(
-    string Period,
+    Period Period,
     string RunId,
     string Methodology,
     int Units,
@@ -40,29 +42,44 @@ public sealed record ScoringProgress(string Stage, int UnitsDone, int UnitsTotal
 
 public sealed record SyncCheck(bool Complete, IReadOnlyList<string> Gaps);
 
-public sealed record UnitScoringInput(string Period, string RunId, string UnitCode, string Methodology);
+public sealed record UnitScoringInput(Period Period, string RunId, string UnitCode, string Methodology);
 
 public sealed record UnitEvidenceRef(string UnitCode, string Blob, long Records);
 
-public sealed record RollUpInput(string Period, string RunId, string Methodology, IReadOnlyList<string> SyncGaps)
+public sealed record RollUpInput(Period Period, string RunId, string Methodology, IReadOnlyList<string> SyncGaps)
 {
     /// <summary>Set for a provisional run: the scores go to ProvisionalScores under this time, not to Scores.</summary>
     public DateTimeOffset? ProvisionalAsOf { get; init; }
 }
 
 /// <summary>After every run, provisional or published (or failed): which alerts to evaluate.</summary>
-public sealed record AlertCheck(string Period, string RunId, bool Provisional, string? ResultBlob, string? Failure);
+public sealed record AlertCheck(Period Period, string RunId, bool Provisional, string? ResultBlob, string? Failure);
 
 public sealed record RollUpOutcome(string ResultBlob, int Units, int UnitsWithTotal);
 
-public sealed record PublicationRequest(string Period, string RunId, string ResultBlob, string RequestedBy, string Reason, bool RequireApproval, TimeSpan ApprovalTimeout)
+public sealed record PublicationRequest(Period Period, string RunId, string ResultBlob, string RequestedBy, string Reason, bool RequireApproval, TimeSpan ApprovalTimeout)
 {
     /// <summary>Sources that had not caught up past the period end when the wait ended: the publication says so.</summary>
     public IReadOnlyList<string> SyncGaps { get; init; } = [];
 }
 
-/// <summary>Published: a new version. Unchanged: same content hash as the latest version (SameAsVersion).
-/// Rejected / Expired: the approval gate said no, or nobody answered in time.</summary>
+/// <summary>What became of a publication (PublicationOutcome.Status, and the end of a run's stage).</summary>
+public static class PublicationStatuses
+{
+    /// <summary>A new version.</summary>
+    public const string Published = "published";
+
+    /// <summary>Same content hash as the latest version (SameAsVersion): no new version.</summary>
+    public const string Unchanged = "unchanged";
+
+    /// <summary>The approval gate said no.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Nobody answered the approval gate in time.</summary>
+    public const string Expired = "expired";
+}
+
+/// <summary>What a publication came to; Status is one of PublicationStatuses.</summary>
 public sealed record PublicationOutcome(string Status, int? Version, string? Folder, string? ContentHash, int? SameAsVersion, string? Note);
 
 /// <summary>An administrator's answer to a pending publication (external event "PublicationApproval").</summary>
@@ -73,12 +90,10 @@ public static class ScoringNames
     public const string ApprovalEvent = "PublicationApproval";
 
     /// <summary>Deterministic instance id: one scoring orchestration per period (a singleton).</summary>
-    public static string InstanceId(string period) => $"score-{period}";
-
-    public static string InstanceId(Hub.Domain.Periods.Period period) => InstanceId(period.ToString());
+    public static string InstanceId(Period period) => $"score-{period}";
 
     /// <summary>One provisional run per period and Vietnam day: provisional-2026-11-20261126.</summary>
-    public static string ProvisionalInstanceId(Hub.Domain.Periods.Period period, DateOnly day) => $"provisional-{period}-{day:yyyyMMdd}";
+    public static string ProvisionalInstanceId(Period period, DateOnly day) => $"provisional-{period}-{day:yyyyMMdd}";
 
     /// <summary>The publication sub-orchestration (the approval gate) of one run.</summary>
     public static string GateInstanceId(string scoringInstanceId, string runId) => $"{scoringInstanceId}-publish-{runId}";

@@ -40,14 +40,14 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
         var existing = await client.GetInstanceAsync(instanceId, ct);
         if (existing is not null && InProgress.Contains(existing.RuntimeStatus)) return Busy(instanceId, existing.RuntimeStatus.ToString());
 
-        var (claim, etag) = await runs.GetAsync(period.ToString(), ct);
+        var (claim, etag) = await runs.GetAsync(period, ct);
         // A fresh claim whose instance is not there yet (or is still the previous one): a start is in flight.
         if (claim is not null && now - claim.ClaimedAt < ClaimWindow && (existing is null || existing.CreatedAt < claim.ClaimedAt))
             return Busy(instanceId, "starting");
         var next = new ScoringRunRepository.RunClaim(period.ToString(), instanceId, requestedBy, reason, now, (claim?.Attempt ?? 0) + 1);
         if (!await runs.TryClaimAsync(next, claim is null ? null : etag, ct)) return Busy(instanceId, "claimed by a concurrent request");
 
-        var request = new ScoringRequest(period.ToString(), requestedBy, reason, options.Value.ToSettings());
+        var request = new ScoringRequest(period, requestedBy, reason, options.Value.ToSettings());
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScoringOrchestrator), request, new StartOrchestrationOptions(instanceId), ct);
         logger.LogInformation("Started scoring {InstanceId} (attempt {Attempt}) for {RequestedBy}: {Reason}", instanceId, next.Attempt, requestedBy, reason);
         return (StartResult.Started, instanceId);
@@ -80,7 +80,7 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
         var instanceId = ScoringNames.ProvisionalInstanceId(period, VietnamTime.LocalDate(now));
         var existing = await client.GetInstanceAsync(instanceId, ct);
         if (existing is not null && InProgress.Contains(existing.RuntimeStatus)) return Busy(instanceId, existing.RuntimeStatus.ToString());
-        var request = new ScoringRequest(period.ToString(), requestedBy, "provisional index", options.Value.ToSettings() with { RequireApproval = false }) { Provisional = true };
+        var request = new ScoringRequest(period, requestedBy, "provisional index", options.Value.ToSettings() with { RequireApproval = false }) { Provisional = true };
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScoringOrchestrator), request, new StartOrchestrationOptions(instanceId), ct);
         logger.LogInformation("Started provisional run {InstanceId} for {RequestedBy}", instanceId, requestedBy);
         return (StartResult.Started, instanceId);
