@@ -9,6 +9,7 @@ var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/
     BenchCommand.Create(),
     BenchSyncCommand.Create(),
     ServeCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 // SIGTERM and Ctrl+C cancel the command's token: it stops taking work, leaves in-flight queue messages and

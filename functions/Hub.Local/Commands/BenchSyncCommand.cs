@@ -13,9 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hub.Local.Commands;
 
 /// <summary>`hub bench-sync`: dossier sync throughput into Azurite (HubStorage), next to the ceiling on the same
-/// machine: a raw Azure SDK loop inserting the same number of entities in 100-entity transactions.</summary>
+/// machine: a raw Azure SDK loop writing as many entities, in the same partitions, in 100-entity transactions, with
+/// the same concurrency.</summary>
 public static class BenchSyncCommand
 {
+    /// <summary>Sync work items run together, as one Function App instance runs them (host.json queues: batchSize 8).</summary>
+    public const int WorkItemsAtOnce = 8;
+
     public static Command Create()
     {
         var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers (each has 2-3 versions in the feed)", DefaultValueFactory = _ => 20_000 };
@@ -37,30 +41,54 @@ public static class BenchSyncCommand
             await storage.EnsureCreatedAsync(ct);
             await LocalSync.RunAsync(services, ct, PortalAgenciesSource.SourceName);
 
-            // The hub: fetch pages from the simulator, archive, validate, map, versioned upsert, watermark.
+            // The hub, as the Function App runs it: one work item per unit, several at once (host.json lets one
+            // instance run batchSize + newBatchThreshold queue messages together): fetch pages from the simulator,
+            // archive, validate, map, versioned upsert, cursor.
             var runner = services.GetRequiredService<SyncRunner>();
+            var scopes = await runner.Source(PortalDossiersSource.SourceName).ScopesAsync(ct);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
-            var (run, _) = await runner.RunAsync(new SyncWorkItem(PortalDossiersSource.SourceName, "*", DateTimeOffset.UtcNow), ct);
+            long read = 0, stored = 0, stale = 0;
+            await Parallel.ForEachAsync(scopes, new ParallelOptions { MaxDegreeOfParallelism = WorkItemsAtOnce, CancellationToken = ct }, async (scope, token) =>
+            {
+                for (var more = true; more;)
+                {
+                    var (run, next) = await runner.RunAsync(new SyncWorkItem(PortalDossiersSource.SourceName, scope, DateTimeOffset.UtcNow), token);
+                    Interlocked.Add(ref read, run.Read); Interlocked.Add(ref stored, run.Stored); Interlocked.Add(ref stale, run.Stale);
+                    more = next;
+                }
+            });
             sw.Stop();
-            var hubRate = run.Read / sw.Elapsed.TotalSeconds;
-            Console.WriteLine($"hub sync:      {run.Read:N0} records ({run.Stored:N0} stored, {run.Stale:N0} stale) in {sw.Elapsed.TotalSeconds.ToString("0.00", inv)} s = {hubRate:N0} records/s");
+            var hubCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var hubRate = read / sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"hub sync:      {read:N0} records ({stored:N0} stored, {stale:N0} stale) of {data.Dossiers.Count:N0} dossiers over {scopes.Count} units in {sw.Elapsed.TotalSeconds.ToString("0.00", inv)} s = {hubRate:N0} records/s (process CPU {hubCpu.TotalSeconds.ToString("0.0", inv)} s, simulator included)");
 
-            // The ceiling: the same number of rows, written blind in 100-entity transactions per partition.
+            // The ceiling: as many rows as the hub stored, in the same partitions, written blind (no fetch, no read,
+            // no archive) in 100-entity transactions, as many partitions at once as the hub had work items.
             var table = storage.Table("RawBench");
             await table.CreateIfNotExistsAsync(ct);
-            var rows = data.Dossiers.Select((d, i) => new TableEntity(d.UnitCode, $"{d.Id}-{i}")
-            {
-                ["ProcedureCode"] = "1.000001", ["Channel"] = 2, ["ReceivedAt"] = DateTimeOffset.UtcNow, ["DueAt"] = DateTimeOffset.UtcNow,
-                ["FinishedAt"] = DateTimeOffset.UtcNow, ["Status"] = 10, ["ApplicantHash"] = "h1:0123456789abcdef0123456789abcdef", ["Version"] = 1L,
-            }).ToList();
+            var perUnit = (int)Math.Ceiling(stored / (double)scopes.Count);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
             sw.Restart();
-            foreach (var partition in rows.GroupBy(r => r.PartitionKey))
-                foreach (var chunk in partition.Chunk(100))
-                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+            await Parallel.ForEachAsync(scopes, new ParallelOptions { MaxDegreeOfParallelism = WorkItemsAtOnce, CancellationToken = ct }, async (unit, token) =>
+            {
+                var rows = Enumerable.Range(0, perUnit).Select(i => new TableEntity(unit, $"G{i:D7}")
+                {
+                    ["DossierId"] = $"G{i:D7}", ["UnitCode"] = unit, ["ProcedureCode"] = "1.000001", ["Channel"] = 2, ["ReceivedAt"] = DateTimeOffset.UtcNow,
+                    ["DueAt"] = DateTimeOffset.UtcNow, ["FinishedAt"] = DateTimeOffset.UtcNow, ["PortalSyncedAt"] = DateTimeOffset.UtcNow, ["FeeRequired"] = true,
+                    ["PaidOnline"] = true, ["Digitized"] = true, ["ElectronicResult"] = true, ["ReusedData"] = false, ["Status"] = 10, ["ApplicantKind"] = 1,
+                    ["ApplicantHash"] = "h1:0123456789abcdef0123456789abcdef", ["Version"] = 1L,
+                });
+                foreach (var chunk in rows.Chunk(100))
+                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
+            });
             sw.Stop();
-            var rawRate = rows.Count / sw.Elapsed.TotalSeconds;
-            Console.WriteLine($"raw SDK batch: {rows.Count:N0} rows in {sw.Elapsed.TotalSeconds.ToString("0.00", inv)} s = {rawRate:N0} rows/s");
-            Console.WriteLine($"ratio hub/raw: {(hubRate / rawRate).ToString("0.00", inv)} (same machine, same Azurite; the hub also fetches over HTTP, archives pages and reads versions before writing)");
+            var rawCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var rawRows = (long)perUnit * scopes.Count;
+            var rawRate = rawRows / sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"raw SDK batch: {rawRows:N0} rows in {sw.Elapsed.TotalSeconds.ToString("0.00", inv)} s = {rawRate:N0} rows/s (process CPU {rawCpu.TotalSeconds.ToString("0.0", inv)} s)");
+            Console.WriteLine($"ratio hub/raw: {(hubRate / rawRate).ToString("0.00", inv)} (records read per second against rows written per second; same process, same Azurite, {WorkItemsAtOnce} at once)");
+            Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB (simulator's data included)");
             foreach (var t in StorageNames.Tables.Append("RawBench")) await storage.Table(t).DeleteAsync(ct);
             foreach (var c in StorageNames.Containers) await storage.Container(c).DeleteIfExistsAsync(cancellationToken: ct);
             foreach (var q in StorageNames.Queues) await storage.Queue(q).DeleteIfExistsAsync(ct);

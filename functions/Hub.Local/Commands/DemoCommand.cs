@@ -17,9 +17,11 @@ public static class DemoCommand
         var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers per quarter", DefaultValueFactory = _ => 3000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data (same seed, same data)", DefaultValueFactory = _ => 766 };
         var verbose = new Option<bool>("--verbose") { Description = "Log at Information level" };
+        var republish = new Option<bool>("--republish") { Description = "After publishing, re-publish with the data unchanged and time it (an administrator's re-run)" };
+        var inline = new Option<bool>("--simulator-inline") { Description = "Run the simulated portal in this process (by default it runs as `hub simulate` in its own process, so the figures printed are the hub's own)" };
         var command = new Command("demo", "Run the main job end to end locally: portal simulator + Azurite (HubStorage) -> sync -> scoring orchestration -> publication, then print a summary.")
         {
-            period, units, dossiers, seed, verbose,
+            period, units, dossiers, seed, verbose, inline, republish,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,7 +35,7 @@ public static class DemoCommand
             DemoResult result;
             try
             {
-                result = await DemoPipeline.RunAsync(new DemoOptions(p, scale), logLevel: parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, ct: ct);
+                result = await DemoPipeline.RunAsync(new DemoOptions(p, scale) { SimulatorInOwnProcess = !parse.GetValue(inline), Republish = parse.GetValue(republish) }, logLevel: parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, ct: ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -109,6 +111,8 @@ public static class DemoCommand
         Console.WriteLine($"Alerts after the published run: {closed.Count} closed, {open.Count} open (GET /api/alerts; events on queue hub-alerts)");
         foreach (var a in closed.Take(3)) Console.WriteLine($"  closed: {a.Message}");
         foreach (var g in open.GroupBy(a => a.Rule)) Console.WriteLine($"  open {g.Key}: {g.Count()}, e.g. {g.First().Message}");
+        Console.WriteLine();
+        StageTable.Print(r.Stages, r.PeakWorkingSetBytes);
         Console.WriteLine($"Done in {r.Elapsed.TotalSeconds.ToString("0.0", inv)} s.");
     }
 }

@@ -19,6 +19,12 @@ public sealed record DemoOptions(Period Period, SyntheticScale Scale, string Req
 
     /// <summary>Extra settings over the local defaults (tests isolate themselves with StorageNamespace).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Run the simulator as `hub simulate` in a child process, so that this process's memory is the hub's.</summary>
+    public bool SimulatorInOwnProcess { get; init; }
+
+    /// <summary>After publishing, re-publish with the data unchanged and measure it (an administrator's re-run).</summary>
+    public bool Republish { get; init; }
 }
 
 public sealed record DemoResult(
@@ -38,6 +44,12 @@ public sealed record DemoResult(
     public IReadOnlyList<Hub.Storage.Alerts.StoredAlert> AlertsAfterProvisional { get; init; } = [];
 
     public IReadOnlyList<Hub.Storage.Alerts.StoredAlert> Alerts { get; init; } = [];
+
+    /// <summary>Wall and CPU time of each stage, measured in this process.</summary>
+    public IReadOnlyList<StageTiming> Stages { get; init; } = [];
+
+    /// <summary>This process's peak working set (without the simulator when it runs in its own process).</summary>
+    public long PeakWorkingSetBytes { get; init; }
 }
 
 /// <summary>The main job, end to end on local parts: portal simulator on loopback, Azurite, sync through the real
@@ -47,9 +59,9 @@ public static class DemoPipeline
     public static async Task<DemoResult> RunAsync(DemoOptions options, ILoggerProvider? extraLogger = null, LogLevel logLevel = LogLevel.Warning, CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var data = PortalDataSet.Generate(options.Scale);
-        const string apiKey = "local-demo-key";
-        await using var portal = await PortalSimulator.StartAsync(data, apiKey);
+        await using var portal = options.SimulatorInOwnProcess
+            ? await SimulatorProcess.StartAsync(options.Scale, SimulatorProcess.DefaultApiKey, ct)
+            : await InProcessSources.StartAsync(options.Scale, SimulatorProcess.DefaultApiKey);
         var settings = SimulatorSettings.For(portal);
         settings["Scoring:SyncRecheckInterval"] = "00:00:02";
         settings["Scoring:SyncWaitLimit"] = "00:00:00";
@@ -61,6 +73,7 @@ public static class DemoPipeline
         await storage.EnsureCreatedAsync(ct);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watch = services.GetRequiredService<StorageWatch>().WatchAsync(watching.Token);
+        var clock = new StageClock();
         try
         {
             await using var durable = await LocalDurableHost.StartAsync(services, ct: ct);
@@ -79,7 +92,15 @@ public static class DemoPipeline
             var alertsAfterProvisional = await services.GetRequiredService<Hub.Storage.Alerts.AlertRepository>().ListAsync(ct);
 
             // 2. Sync, in dependency order: units first (procedures and dossiers are checked against them).
-            await LocalSync.RunAsync(services, ct);
+            var syncStarted = DateTimeOffset.UtcNow;
+            await clock.MeasureAsync("sync (all sources)", "records", async () =>
+            {
+                await LocalSync.RunAsync(services, ct);
+                long read = 0;
+                foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
+                    read += (await services.GetRequiredService<SyncRunRepository>().LatestAsync(source, 100_000, ct)).Where(r => r.StartedAt >= syncStarted).Sum(r => (long)r.Read);
+                return read;
+            });
             // The portal's evaluation of the demo's period (the timer captures only the recent periods).
             await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
             var runs = new List<SyncRun>();
@@ -91,11 +112,15 @@ public static class DemoPipeline
                 quarantined += (await services.GetRequiredService<QuarantineRepository>().ListAsync(source, ct)).Count;
 
             // 3. Score and publish on the Durable Task engine; the alerts are judged again after the run.
-            var (_, instanceId) = await starter.StartAsync(durable.Client, options.Period, options.RequestedBy, options.Reason, ct);
-            var meta = await durable.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, ct);
-            if (meta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-                throw new InvalidOperationException($"Scoring {instanceId} ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
-            var outcome = meta.ReadOutputAs<ScoringOutcome>()!;
+            var outcome = await clock.MeasureAsync("scoring + publication", "units", () => ScoreAsync(durable.Client, starter, options.Reason), o => o.Units);
+            if (options.Republish)
+            {
+                // What an administrator's re-publication costs when nothing changed: the same orchestration again.
+                var again = await clock.MeasureAsync("re-publication, data unchanged", "units",
+                    () => ScoreAsync(durable.Client, starter, "re-publication with unchanged data (hub demo --republish)"), o => o.Units);
+                if (again.Publication.Status != PublicationStatuses.Unchanged)
+                    throw new InvalidOperationException($"Re-publishing unchanged data gave '{again.Publication.Status}', not 'unchanged'.");
+            }
 
             var scores = await services.GetRequiredService<ScoreRepository>().GetPeriodAsync(options.Period, ct);
             var publications = await services.GetRequiredService<PublicationRepository>().ListAsync(options.Period, ct);
@@ -117,6 +142,8 @@ public static class DemoPipeline
             var alerts = await services.GetRequiredService<Hub.Storage.Alerts.AlertRepository>().ListAsync(ct);
             return new DemoResult(options.Period.ToString(), runs, quarantined, outcome, scores, publications, reconciliation, folder, started.Elapsed)
             {
+                Stages = clock.Stages,
+                PeakWorkingSetBytes = StageClock.PeakWorkingSetBytes,
                 Provisional = provisional.Scores is { Count: > 0 } ? (running.ToString(), provisional.AsOf, provisional.Scores) : null,
                 AlertsAfterProvisional = alertsAfterProvisional,
                 Alerts = alerts,
@@ -126,6 +153,15 @@ public static class DemoPipeline
         {
             await watching.CancelAsync();
             await watch;
+        }
+
+        async Task<ScoringOutcome> ScoreAsync(DurableTaskClient client, ScoringStarter starter, string reason)
+        {
+            var (_, instanceId) = await starter.StartAsync(client, options.Period, options.RequestedBy, reason, ct);
+            var meta = await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, ct);
+            if (meta.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+                throw new InvalidOperationException($"Scoring {instanceId} ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
+            return meta.ReadOutputAs<ScoringOutcome>()!;
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 
@@ -6,13 +8,26 @@ namespace Hub.Storage.Evidence;
 
 /// <summary>Idempotent writes of versioned source records: a record is written only when it is new or newer than
 /// what is stored, under the stored ETag, so an older version (late, duplicated or re-delivered) never overwrites a
-/// newer one, and the same page applied twice changes nothing. Writes go in per-partition transactions of ≤100.</summary>
+/// newer one, and the same page applied twice changes nothing. Writes go in per-partition transactions of ≤100, the
+/// partitions of a page in parallel (bounded: the Table service's target is per partition, ~2,000 entities/s, and
+/// per account, ~20,000/s).
+///
+/// The version guard needs the stored version and ETag of each row. Rows this process wrote or read before are
+/// remembered (KnownVersions, bounded), so only rows it has never seen are read — once, 15 keys per query. A
+/// remembered ETag that is no longer current (another writer got there first) makes the conditional write fail; the
+/// partition is then decided again against a fresh read. The hub never deletes these rows, which is what makes a
+/// remembered "stored and newer" safe to act on.</summary>
 public static class VersionedUpsert
 {
     public const string VersionColumn = "Version";
     private const int MaxAttempts = 4;
 
+    /// <summary>Partitions of one page written at once.</summary>
+    public const int PartitionParallelism = 8;
+
     public sealed record Outcome(int Stored, int Stale);
+
+    private static readonly ConditionalWeakTable<TableClient, KnownVersions> Known = new();
 
     public static async Task<Outcome> UpsertNewerAsync(TableClient table, IReadOnlyList<TableEntity> entities, CancellationToken ct)
     {
@@ -21,47 +36,70 @@ public static class VersionedUpsert
             .GroupBy(e => (e.PartitionKey, e.RowKey))
             .Select(g => g.MaxBy(e => e.GetInt64(VersionColumn))!)
             .ToList();
-        var duplicatesInPage = entities.Count - newest.Count;
-
-        var stored = 0;
-        var stale = duplicatesInPage;
-        foreach (var partition in newest.GroupBy(e => e.PartitionKey))
-        {
-            var pending = partition.ToList();
-            for (var attempt = 1; pending.Count > 0; attempt++)
+        var known = Known.GetValue(table, _ => new KnownVersions());
+        int stored = 0, stale = entities.Count - newest.Count;
+        await Parallel.ForEachAsync(newest.GroupBy(e => e.PartitionKey),
+            new ParallelOptions { MaxDegreeOfParallelism = PartitionParallelism, CancellationToken = ct },
+            async (partition, token) =>
             {
-                var existing = await ReadVersionsAsync(table, partition.Key, pending, ct);
-                var actions = new List<TableTransactionAction>();
-                var staleThisAttempt = 0;
-                foreach (var e in pending)
+                var (s, st) = await UpsertPartitionAsync(table, known, partition.Key, partition.ToList(), token);
+                Interlocked.Add(ref stored, s);
+                Interlocked.Add(ref stale, st);
+            });
+        return new Outcome(stored, stale);
+    }
+
+    private static async Task<(int Stored, int Stale)> UpsertPartitionAsync(TableClient table, KnownVersions known, string partition, List<TableEntity> pending, CancellationToken ct)
+    {
+        int stored = 0, stale = 0;
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            // First attempt: what this process remembers, reading only the rest. After a conflict: everything afresh.
+            var unknown = pending;
+            var existing = attempt == 1 ? known.Lookup(partition, pending, out unknown) : new Dictionary<string, (long Version, ETag ETag)>(StringComparer.Ordinal);
+            foreach (var (row, value) in await ReadVersionsAsync(table, partition, unknown, ct))
+            {
+                existing[row] = value;
+                known.Remember(partition, row, value.Version, value.ETag);
+            }
+            var actions = new List<TableTransactionAction>();
+            var staleThisAttempt = 0;
+            foreach (var e in pending)
+            {
+                if (!existing.TryGetValue(e.RowKey, out var current))
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, e));
+                else if (current.Version < e.GetInt64(VersionColumn))
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, current.ETag));
+                else staleThisAttempt++;
+            }
+            var committed = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var chunk in actions.Chunk(100))
                 {
-                    if (!existing.TryGetValue(e.RowKey, out var current))
-                        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, e));
-                    else if (current.Version < e.GetInt64(VersionColumn))
-                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, current.ETag));
-                    else staleThisAttempt++;
-                }
-                var committed = new HashSet<string>(StringComparer.Ordinal);
-                try
-                {
-                    foreach (var chunk in actions.Chunk(100))
+                    var responses = (await table.SubmitTransactionAsync(chunk, ct)).Value;
+                    for (var i = 0; i < chunk.Length; i++)
                     {
-                        await table.SubmitTransactionAsync(chunk, ct);
-                        stored += chunk.Length;
-                        committed.UnionWith(chunk.Select(a => a.Entity.RowKey));
+                        var entity = chunk[i].Entity;
+                        if (i < responses.Count && responses[i].Headers.ETag is { } etag)
+                            known.Remember(partition, entity.RowKey, ((TableEntity)entity).GetInt64(VersionColumn) ?? 0, etag);
+                        else known.Forget(partition, entity.RowKey);
                     }
-                    stale += staleThisAttempt;
-                    pending.Clear();
+                    stored += chunk.Length;
+                    committed.UnionWith(chunk.Select(a => a.Entity.RowKey));
                 }
-                catch (TableTransactionFailedException e) when (attempt < MaxAttempts && e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-                {
-                    // Someone wrote one of these rows meanwhile (a transaction is all or nothing): decide again
-                    // for every row not yet committed, against what is stored now.
-                    pending = pending.Where(p => !committed.Contains(p.RowKey)).ToList();
-                }
+                stale += staleThisAttempt;
+                pending.Clear();
+            }
+            catch (TableTransactionFailedException e) when (attempt < MaxAttempts && e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Someone wrote one of these rows meanwhile (a transaction is all or nothing): decide again for every
+                // row not yet committed, against what is stored now.
+                pending = pending.Where(p => !committed.Contains(p.RowKey)).ToList();
+                foreach (var p in pending) known.Forget(partition, p.RowKey);
             }
         }
-        return new Outcome(stored, stale);
+        return (stored, stale);
     }
 
     /// <summary>Stored versions of the given rows: one query per 15 row keys (the Table service's limit of discrete
@@ -69,8 +107,9 @@ public static class VersionedUpsert
     private static async Task<Dictionary<string, (long Version, ETag ETag)>> ReadVersionsAsync(TableClient table, string partition, List<TableEntity> entities, CancellationToken ct)
     {
         const int keysPerQuery = 15;
-        var result = new Dictionary<string, (long, ETag)>(StringComparer.Ordinal);
-        using var gate = new SemaphoreSlim(8);
+        var result = new Dictionary<string, (long Version, ETag ETag)>(StringComparer.Ordinal);
+        if (entities.Count == 0) return result;
+        using var gate = new SemaphoreSlim(4);
         var queries = entities.Select(e => e.RowKey).Distinct(StringComparer.Ordinal).Chunk(keysPerQuery).Select(async keys =>
         {
             await gate.WaitAsync(ct);
@@ -88,5 +127,31 @@ public static class VersionedUpsert
             foreach (var entity in found)
                 result[entity.RowKey] = (entity.GetInt64(VersionColumn) ?? 0, entity.ETag);
         return result;
+    }
+
+    /// <summary>The version and ETag of rows this process has written or read, per table; bounded (cleared when full,
+    /// so memory does not grow with the data: a forgotten row is simply read again).</summary>
+    private sealed class KnownVersions
+    {
+        private const int Capacity = 200_000;
+        private readonly ConcurrentDictionary<(string Partition, string Row), (long Version, ETag ETag)> _rows = new();
+
+        public Dictionary<string, (long Version, ETag ETag)> Lookup(string partition, List<TableEntity> entities, out List<TableEntity> unknown)
+        {
+            var found = new Dictionary<string, (long Version, ETag ETag)>(StringComparer.Ordinal);
+            unknown = [];
+            foreach (var e in entities)
+                if (_rows.TryGetValue((partition, e.RowKey), out var v)) found[e.RowKey] = v;
+                else unknown.Add(e);
+            return found;
+        }
+
+        public void Remember(string partition, string row, long version, ETag etag)
+        {
+            if (_rows.Count >= Capacity) _rows.Clear();
+            _rows[(partition, row)] = (version, etag);
+        }
+
+        public void Forget(string partition, string row) => _rows.TryRemove((partition, row), out _);
     }
 }

@@ -44,7 +44,7 @@ public sealed class PortalEvaluationRepository(StorageClients storage)
 
     private async Task<PortalCapture> GetAsync(Period period, string captureId, DateTimeOffset capturedAt, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period} and RowKey ge {captureId + "|"} and RowKey lt {captureId + "}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey ge {captureId + "|"} and RowKey lt {captureId + "}"}");
         var rows = new List<PortalEvaluationRow>();
         await foreach (var e in _rows.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             rows.Add(new PortalEvaluationRow(e.GetString("UnitCode"), e.GetString("DepartmentId"), e.GetString("ParentCode"), e.GetString("Group"),

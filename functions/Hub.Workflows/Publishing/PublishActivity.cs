@@ -25,7 +25,7 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
     public override async Task<PublicationOutcome> RunAsync(TaskActivityContext context, PublicationRequest input)
     {
         using var activity = Telemetry.HubTelemetry.Source.StartActivity("publication");
-        activity?.SetTag("hub.period", input.Period);
+        activity?.SetTag("hub.period", input.Period.ToString());
         activity?.SetTag("hub.run", input.RunId);
         var result = await store.LoadResultAsync(input.ResultBlob, CancellationToken.None);
         var files = ReportRenderer.Render(result).ToList();

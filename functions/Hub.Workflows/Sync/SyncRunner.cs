@@ -45,13 +45,21 @@ public sealed class SyncRunner(
         var (state, etag) = await states.GetAsync(item.Source, item.Scope, ct);
         int pages = 0, read = 0, stored = 0, bad = 0, stale = 0;
         var more = true;
+        Task<RawPage>? prefetch = null;
         try
         {
             while (more && pages < options.Value.MaxPagesPerRun)
             {
-                var page = await source.FetchAsync(item.Scope, state.Cursor, ct);
-                var rawBlob = await archive.SaveAsync(item.Source, item.Scope, state.Cursor, redactor.Redact(page.Raw), ct);
-                var result = await source.ApplyAsync(page, ct);
+                var page = await (prefetch ?? source.FetchAsync(item.Scope, state.Cursor, ct));
+                // Pipelined: the next page is fetched (a read, nothing moves) while this one is archived and stored; the
+                // archive and the records are written side by side; the cursor still moves only once both are done.
+                prefetch = page.More && pages + 1 < options.Value.MaxPagesPerRun && page.Next is not null ? source.FetchAsync(item.Scope, page.Next, ct) : null;
+                var cursorBefore = state.Cursor;
+                var archiving = Task.Run(() => archive.SaveAsync(item.Source, item.Scope, cursorBefore, redactor.Redact(page.Raw), ct), ct);
+                PageResult result;
+                try { result = await source.ApplyAsync(page, ct); }
+                finally { await Observe(archiving); }
+                var rawBlob = await archiving;
                 if (result.Bad.Count > 0)
                 {
                     await quarantine.AddAsync(result.Bad.Select(b => new QuarantinedRecord(item.Source, b.RecordId, b.Reason, rawBlob, b.Index, clock.GetUtcNow())).ToList(), ct);
@@ -88,6 +96,7 @@ public sealed class SyncRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            if (prefetch is not null) await Observe(prefetch);
             logger.LogError(e, "Sync {Source}/{Scope} failed after {Pages} pages", item.Source, item.Scope, pages);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
             await RecordFailureAsync(item, startedAt, runId, pages, read, stored, bad, stale, e, ct);
@@ -108,6 +117,14 @@ public sealed class SyncRunner(
         {
             logger.LogWarning(inner, "Could not record the failure of sync {Source}/{Scope}", item.Source, item.Scope);
         }
+    }
+
+    /// <summary>Waits for a task whose failure is reported elsewhere (or does not matter any more), so it is never left
+    /// running or unobserved.</summary>
+    private static async Task Observe(Task task)
+    {
+        try { await task; }
+        catch { /* reported by whoever awaits it for its result */ }
     }
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;

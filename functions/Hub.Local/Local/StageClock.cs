@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Hub.Local.Local;
+
+/// <summary>One stage of a run, as measured: wall time, this process's CPU time over it, and what it went through.</summary>
+public sealed record StageTiming(string Stage, TimeSpan Wall, TimeSpan Cpu, long Items, string ItemName)
+{
+    /// <summary>CPU time over wall time: 1.0 is one core busy the whole stage (2.0 both cores of this machine).</summary>
+    public double CpuShare => Wall.TotalSeconds > 0 ? Cpu.TotalSeconds / Wall.TotalSeconds : 0;
+
+    public double PerSecond => Wall.TotalSeconds > 0 ? Items / Wall.TotalSeconds : 0;
+}
+
+/// <summary>Measures the stages of a run in this process (wall and CPU time), for the stage tables `hub demo` and the
+/// benchmarks print.</summary>
+public sealed class StageClock
+{
+    private readonly List<StageTiming> _stages = [];
+
+    public IReadOnlyList<StageTiming> Stages => _stages;
+
+    public async Task<T> MeasureAsync<T>(string stage, string itemName, Func<Task<T>> run, Func<T, long> items)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var result = await run();
+        wall.Stop();
+        _stages.Add(new StageTiming(stage, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, items(result), itemName));
+        return result;
+    }
+
+    public Task MeasureAsync(string stage, string itemName, Func<Task<long>> run) => MeasureAsync(stage, itemName, run, n => n);
+
+    /// <summary>The peak working set of this process so far (what the operating system had to give it).</summary>
+    public static long PeakWorkingSetBytes => Process.GetCurrentProcess().PeakWorkingSet64;
+}
