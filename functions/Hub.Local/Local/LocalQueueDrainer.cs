@@ -27,7 +27,7 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
         var lastWaitLog = DateTimeOffset.MinValue;
         while (true)
         {
-            var messages = (await queue.ReceiveMessagesAsync(16, Lease, ct)).Value;
+            var messages = (await queue.ReceiveMessagesAsync(Math.Clamp(FunctionsHostSettings.BatchSize, 1, 32), Lease, ct)).Value;
             if (messages.Length == 0)
             {
                 var props = (await queue.GetPropertiesAsync(ct)).Value;
@@ -41,39 +41,42 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
                 await Task.Delay(250, ct);
                 continue;
             }
-            foreach (var m in messages)
+            // As the host does: a batch of messages handled side by side.
+            await Task.WhenAll(messages.Select(m => HandleOneAsync(m)));
+        }
+
+        async Task HandleOneAsync(QueueMessage m)
+        {
+            var receipt = new Receipt(m.PopReceipt);
+            using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var renewal = RenewAsync(queue, m, receipt, renewing.Token);
+            try
             {
-                var receipt = new Receipt(m.PopReceipt);
-                using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var renewal = RenewAsync(queue, m, receipt, renewing.Token);
-                try
+                await handler.HandleAsync(m.Body.ToString(), ct);
+                await StopAsync(renewing, renewal);
+                await SettleAsync(m, () => queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct));
+                Interlocked.Increment(ref ok);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await StopAsync(renewing, renewal);
+                Interlocked.Increment(ref failed);
+                if (m.DequeueCount >= FunctionsHostSettings.MaxDequeueCount)
                 {
-                    await handler.HandleAsync(m.Body.ToString(), ct);
-                    await StopAsync(renewing, renewal);
+                    logger.LogError(e, "Sync work item failed {Count} times; moved to the poison queue", m.DequeueCount);
+                    await poison.SendMessageAsync(m.Body, cancellationToken: ct);
                     await SettleAsync(m, () => queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct));
-                    ok++;
+                    Interlocked.Increment(ref poisoned);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                else
                 {
-                    await StopAsync(renewing, renewal);
-                    failed++;
-                    if (m.DequeueCount >= FunctionsHostSettings.MaxDequeueCount)
-                    {
-                        logger.LogError(e, "Sync work item failed {Count} times; moved to the poison queue", m.DequeueCount);
-                        await poison.SendMessageAsync(m.Body, cancellationToken: ct);
-                        await SettleAsync(m, () => queue.DeleteMessageAsync(m.MessageId, receipt.Value, ct));
-                        poisoned++;
-                    }
-                    else
-                    {
-                        logger.LogWarning("Sync work item failed (attempt {Attempt}): {Error}", m.DequeueCount, e.Message);
-                        await SettleAsync(m, () => queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: retryAfter ?? FunctionsHostSettings.VisibilityTimeout, cancellationToken: ct));
-                    }
+                    logger.LogWarning("Sync work item failed (attempt {Attempt}): {Error}", m.DequeueCount, e.Message);
+                    await SettleAsync(m, () => queue.UpdateMessageAsync(m.MessageId, receipt.Value, visibilityTimeout: retryAfter ?? FunctionsHostSettings.VisibilityTimeout, cancellationToken: ct));
                 }
-                finally
-                {
-                    await StopAsync(renewing, renewal);
-                }
+            }
+            finally
+            {
+                await StopAsync(renewing, renewal);
             }
         }
     }
