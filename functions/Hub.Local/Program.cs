@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Hub.Local.Commands;
 
-var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/QĐ-TTg) on your machine: demo, serve, recompute, bench, bench-sync.")
+var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/QĐ-TTg) on your machine: demo, serve, recompute, simulate, bench, bench-sync, bench-stages, bench-chart.")
 {
     DemoCommand.Create(),
     RecomputeCommand.Create(),
@@ -10,6 +10,8 @@ var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/
     BenchSyncCommand.Create(),
     ServeCommand.Create(),
     SimulateCommand.Create(),
+    BenchStagesCommand.Create(),
+    BenchChartCommand.Create(),
 };
 
 // SIGTERM and Ctrl+C cancel the command's token: it stops taking work, leaves in-flight queue messages and

@@ -116,7 +116,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // National Public Service Portal
         { name: 'Sources__Portal__BaseUrl', value: portalBaseUrl }
         { name: 'Sources__Portal__ApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=portal-api-key)' }
-        { name: 'Sources__Portal__PageSize', value: '500' }
+        { name: 'Sources__Portal__PageSize', value: '1000' }
         { name: 'Sources__Portal__AttemptTimeout', value: '00:00:30' }
         { name: 'Sources__Portal__MaxRetries', value: '5' }
         { name: 'Sources__Portal__RetryDelay', value: '00:00:02' }
@@ -124,14 +124,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // National population database (sharing log)
         { name: 'Sources__Population__BaseUrl', value: populationBaseUrl }
         { name: 'Sources__Population__ApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=population-api-key)' }
-        { name: 'Sources__Population__PageSize', value: '500' }
+        { name: 'Sources__Population__PageSize', value: '1000' }
         { name: 'Sources__Population__AttemptTimeout', value: '00:00:30' }
         { name: 'Sources__Population__MaxRetries', value: '5' }
         { name: 'Sources__Population__RetryDelay', value: '00:00:02' }
         // National business registration database (sharing log)
         { name: 'Sources__Business__BaseUrl', value: businessBaseUrl }
         { name: 'Sources__Business__ApiKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=business-api-key)' }
-        { name: 'Sources__Business__PageSize', value: '500' }
+        { name: 'Sources__Business__PageSize', value: '1000' }
         { name: 'Sources__Business__AttemptTimeout', value: '00:00:30' }
         { name: 'Sources__Business__MaxRetries', value: '5' }
         { name: 'Sources__Business__RetryDelay', value: '00:00:02' }

@@ -34,7 +34,7 @@ public static class BenchSyncCommand
             var ns = "b" + Guid.NewGuid().ToString("N")[..10];
             var settings = SimulatorSettings.For(portal);
             settings["StorageNamespace"] = ns;
-            settings["Sources:Portal:PageSize"] = "1000";
+            // The page size of the settings (Sources__Portal__PageSize), as deployed.
             settings["Sync:MaxPagesPerRun"] = "100000";
             await using var services = LocalServices.Build(settings);
             var storage = services.GetRequiredService<StorageClients>();

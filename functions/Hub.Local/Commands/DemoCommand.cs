@@ -35,7 +35,8 @@ public static class DemoCommand
             DemoResult result;
             try
             {
-                result = await DemoPipeline.RunAsync(new DemoOptions(p, scale) { SimulatorInOwnProcess = !parse.GetValue(inline), Republish = parse.GetValue(republish) }, logLevel: parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, ct: ct);
+                using var progress = new LiveProgress();
+                result = await DemoPipeline.RunAsync(new DemoOptions(p, scale) { SimulatorInOwnProcess = !parse.GetValue(inline), Republish = parse.GetValue(republish), Progress = progress }, logLevel: parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, ct: ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -67,7 +68,8 @@ public static class DemoCommand
         Console.WriteLine();
         Console.WriteLine("Sync");
         foreach (var g in r.SyncRuns.GroupBy(x => x.Source).OrderBy(g => g.Key))
-            Console.WriteLine($"  {g.Key,-18} {g.Count(),4} runs  {g.Sum(x => x.Read),7} read  {g.Sum(x => x.Stored),7} stored  {g.Sum(x => x.Stale),6} stale  {g.Sum(x => x.Quarantined),4} quarantined");
+            Console.WriteLine($"  {g.Key,-18} {g.Count(),4} runs  {g.Sum(x => x.Read),7} read  {g.Sum(x => x.Stored),7} stored  {g.Sum(x => x.Stale),6} stale  {g.Sum(x => x.Quarantined),4} quarantined" +
+                $"  {(g.Max(x => x.FinishedAt) - g.Min(x => x.StartedAt)).TotalSeconds.ToString("0.0", inv),6} s");
         Console.WriteLine($"  quarantined records (with reason and raw page): {r.Quarantined}");
         var s = r.Scoring;
         Console.WriteLine();

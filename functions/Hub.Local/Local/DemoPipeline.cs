@@ -25,6 +25,9 @@ public sealed record DemoOptions(Period Period, SyntheticScale Scale, string Req
 
     /// <summary>After publishing, re-publish with the data unchanged and measure it (an administrator's re-run).</summary>
     public bool Republish { get; init; }
+
+    /// <summary>Live progress of each stage on the console; null: silent (tests).</summary>
+    public LiveProgress? Progress { get; init; }
 }
 
 public sealed record DemoResult(
@@ -95,7 +98,7 @@ public static class DemoPipeline
             var syncStarted = DateTimeOffset.UtcNow;
             await clock.MeasureAsync("sync (all sources)", "records", async () =>
             {
-                await LocalSync.RunAsync(services, ct);
+                await Show("sync", async () => { await LocalSync.RunAsync(services, ct); return 0; });
                 long read = 0;
                 foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
                     read += (await services.GetRequiredService<SyncRunRepository>().LatestAsync(source, 100_000, ct)).Where(r => r.StartedAt >= syncStarted).Sum(r => (long)r.Read);
@@ -112,12 +115,12 @@ public static class DemoPipeline
                 quarantined += (await services.GetRequiredService<QuarantineRepository>().ListAsync(source, ct)).Count;
 
             // 3. Score and publish on the Durable Task engine; the alerts are judged again after the run.
-            var outcome = await clock.MeasureAsync("scoring + publication", "units", () => ScoreAsync(durable.Client, starter, options.Reason), o => o.Units);
+            var outcome = await clock.MeasureAsync("scoring + publication", "units", () => Show("scoring", () => ScoreAsync(durable.Client, starter, options.Reason)), o => o.Units);
             if (options.Republish)
             {
                 // What an administrator's re-publication costs when nothing changed: the same orchestration again.
                 var again = await clock.MeasureAsync("re-publication, data unchanged", "units",
-                    () => ScoreAsync(durable.Client, starter, "re-publication with unchanged data (hub demo --republish)"), o => o.Units);
+                    () => Show("re-publication", () => ScoreAsync(durable.Client, starter, "re-publication with unchanged data (hub demo --republish)")), o => o.Units);
                 if (again.Publication.Status != PublicationStatuses.Unchanged)
                     throw new InvalidOperationException($"Re-publishing unchanged data gave '{again.Publication.Status}', not 'unchanged'.");
             }
@@ -154,6 +157,8 @@ public static class DemoPipeline
             await watching.CancelAsync();
             await watch;
         }
+
+        Task<T> Show<T>(string stage, Func<Task<T>> work) => options.Progress is { } progress ? progress.ShowAsync(stage, work) : work();
 
         async Task<ScoringOutcome> ScoreAsync(DurableTaskClient client, ScoringStarter starter, string reason)
         {

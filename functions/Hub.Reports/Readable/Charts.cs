@@ -88,6 +88,36 @@ public static class Charts
         return Png(plot, 820, 380);
     }
 
+    /// <summary>The scaling curve of the benchmarks (docs/performance): wall time of each stage against the number of
+    /// dossiers (left axis), and the peak working set (right axis), which should stay flat.</summary>
+    public static byte[] Scaling(IReadOnlyList<(string Stage, double[] Dossiers, double[] Seconds)> stages, double[] dossiers, double[] peakMiB)
+    {
+        var plot = NewPlot("hub bench-stages: time per stage and peak memory by data size");
+        string[] palette = ["#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f"];
+        for (var k = 0; k < stages.Count; k++)
+        {
+            var line = plot.Add.Scatter(stages[k].Dossiers, stages[k].Seconds);
+            line.Color = Color.FromHex(palette[k % palette.Length]);
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LegendText = stages[k].Stage + " (s)";
+        }
+        var memory = plot.Add.Scatter(dossiers, peakMiB);
+        memory.Color = Color.FromHex("#c62828");
+        memory.LinePattern = LinePattern.Dashed;
+        memory.LineWidth = 2;
+        memory.MarkerSize = 7;
+        memory.LegendText = "peak working set (MiB, right axis)";
+        memory.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "peak working set (MiB)";
+        plot.Axes.SetLimitsY(0, Math.Max(1, peakMiB.DefaultIfEmpty(0).Max() * 1.3), plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, Math.Max(1, stages.SelectMany(s => s.Seconds).DefaultIfEmpty(0).Max() * 1.15), plot.Axes.Left);
+        plot.XLabel("dossiers in the period");
+        plot.YLabel("wall time (s)");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Png(plot, 900, 480);
+    }
+
     private static Plot NewPlot(string title)
     {
         _ = FontsLoaded.Value;

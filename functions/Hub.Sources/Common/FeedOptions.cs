@@ -9,7 +9,7 @@ public abstract class FeedOptions
     /// <summary>API key issued to the ministry (sent as X-Api-Key); from Key Vault in Azure.</summary>
     public string ApiKey { get; set; } = "";
 
-    public int PageSize { get; set; } = 500;
+    public int PageSize { get; set; } = 1000;
 
     /// <summary>Per-attempt timeout; the resilience pipeline retries on top of it.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -67,6 +67,10 @@ public sealed class SyncRunner(
                         logger.LogWarning("Quarantined record {RecordId} at {RawBlob}[{Index}]: {Reason}", b.RecordId, rawBlob, b.Index, b.Reason);
                 }
                 pages++; read += page.Records.Count; stored += result.Stored; stale += result.Stale; bad += result.Bad.Count;
+                // Counted page by page, so that progress shows while a long work item runs.
+                Telemetry.HubTelemetry.RecordsRead.Add(page.Records.Count, tags);
+                Telemetry.HubTelemetry.RecordsStored.Add(result.Stored, tags);
+                Telemetry.HubTelemetry.RecordsQuarantined.Add(result.Bad.Count, tags);
                 more = page.More;
 
                 // The page is stored: now, and only now, the watermark moves.
@@ -82,9 +86,6 @@ public sealed class SyncRunner(
             }
             if (SyncSources.Find(item.Source)?.RefreshesUnits == true) knownUnits.Invalidate();
             var run = new SyncRun(item.Source, item.Scope, runId, startedAt, clock.GetUtcNow(), pages, read, stored, bad, stale, null);
-            Telemetry.HubTelemetry.RecordsRead.Add(read, tags);
-            Telemetry.HubTelemetry.RecordsStored.Add(stored, tags);
-            Telemetry.HubTelemetry.RecordsQuarantined.Add(bad, tags);
             Telemetry.HubTelemetry.RunDuration.Record((run.FinishedAt - startedAt).TotalSeconds, tags, new("kind", "sync"));
             activity?.SetTag("hub.sync.read", read);
             activity?.SetTag("hub.sync.stored", stored);

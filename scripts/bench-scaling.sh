@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The scaling curve: `hub bench-stages` at 10,000 and 100,000 dossiers (add --with-million for 1,000,000: about
+# half an hour here), each on a fresh Azurite, appended to docs/performance/scaling.csv and drawn as
+# docs/performance/scaling.png. Usage: scripts/bench-scaling.sh [--with-million] [--units N]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+sizes=(10000 100000)
+units=100
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --with-million) sizes+=(1000000); shift ;;
+    --units) units="$2"; shift 2 ;;
+    *) echo "unknown option: $1 (--with-million, --units N)" >&2; exit 2 ;;
+  esac
+done
+
+npm ci --no-audit --no-fund --loglevel=error
+dotnet build functions/Hub.Local -c Release -v quiet -nologo
+hub=(dotnet functions/Hub.Local/bin/Release/net10.0/hub.dll)
+csv=docs/performance/scaling.csv
+mkdir -p docs/performance
+rm -f "$csv"
+trap '"$root/scripts/azurite-down.sh"' EXIT
+for n in "${sizes[@]}"; do
+  # A fresh Azurite per size: a long-lived one grows and slows down, which would bend the curve.
+  "$root/scripts/azurite-down.sh" >/dev/null 2>&1 || true
+  "$root/scripts/azurite-up.sh"
+  # shellcheck disable=SC1091
+  source "$root/.azurite/env"
+  "${hub[@]}" bench-stages --dossiers "$n" --units "$units" --csv "$csv"
+done
+"${hub[@]}" bench-chart --csv "$csv" --png docs/performance/scaling.png
