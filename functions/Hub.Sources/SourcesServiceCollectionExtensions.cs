@@ -1,10 +1,8 @@
-using Hub.Sources.Common;
 using Hub.Sources.Portal;
 using Hub.Sources.Registries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Hub.Sources;

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Hub.Storage;
 
 /// <summary>Is the hub's storage reachable? One cheap read with a short deadline, for health endpoints.</summary>

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Hub.Storage;
 
 public static class TableQueries

@@ -62,8 +62,8 @@ public static class HubServiceCollectionExtensions
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.
         if (AzureClientRegistration.ServiceBusConfigured(configuration))
         {
-            services.AddSingleton<IIndexPublishedEvents>(sp => new ServiceBusIndexEvents(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:TopicName"] ?? "index-published"));
-            services.AddSingleton<Hub.Storage.Alerts.IAlertEvents>(sp => new Alerts.ServiceBusAlertEvents(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:AlertsTopicName"] is { Length: > 0 } t ? t : "hub-alerts"));
+            services.AddSingleton<IIndexPublishedEvents>(sp => new ServiceBusIndexEvents(new ServiceBusTopic(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:TopicName"] ?? "index-published")));
+            services.AddSingleton<Hub.Storage.Alerts.IAlertEvents>(sp => new Alerts.ServiceBusAlertEvents(new ServiceBusTopic(sp.GetRequiredService<ServiceBusClient>(), configuration["ServiceBus:AlertsTopicName"] is { Length: > 0 } t ? t : "hub-alerts")));
         }
         else
         {

@@ -1,7 +1,5 @@
 using System.Text;
 using Hub.Domain.Audit;
-using Hub.Domain.Catalog;
-using Hub.Domain.Periods;
 
 namespace Hub.Domain.Tests;
 

@@ -1,9 +1,3 @@
-using Hub.Domain.Catalog;
-using Hub.Domain.Evidence;
-using Hub.Domain.Periods;
-using Hub.Domain.Scoring;
-using Hub.Domain.Units;
-
 namespace Hub.Domain.Tests;
 
 /// <summary>Small builders for hand-computed cases. Times are Vietnam local unless a test says otherwise.</summary>

@@ -1,5 +1,3 @@
-using Hub.Domain.Catalog;
-using Hub.Domain.Evidence;
 using static Hub.Domain.Tests.Build;
 
 namespace Hub.Domain.Tests;

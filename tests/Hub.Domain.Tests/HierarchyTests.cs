@@ -1,4 +1,3 @@
-using Hub.Domain.Units;
 using static Hub.Domain.Tests.Build;
 
 namespace Hub.Domain.Tests;

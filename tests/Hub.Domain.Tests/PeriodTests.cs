@@ -1,5 +1,3 @@
-using Hub.Domain.Periods;
-
 namespace Hub.Domain.Tests;
 
 public class PeriodTests

@@ -2,11 +2,7 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Hub.Domain.Catalog;
-using Hub.Domain.Periods;
 using Hub.Domain.Portal;
-using Hub.Domain.Scoring;
-using Hub.Domain.Units;
 
 namespace Hub.Domain.Tests;
 

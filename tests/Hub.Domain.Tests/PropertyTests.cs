@@ -1,8 +1,5 @@
 using FsCheck.Xunit;
 using Hub.Domain.Audit;
-using Hub.Domain.Catalog;
-using Hub.Domain.Periods;
-using Hub.Domain.Scoring;
 
 namespace Hub.Domain.Tests;
 

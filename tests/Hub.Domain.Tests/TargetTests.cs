@@ -1,4 +1,3 @@
-using Hub.Domain.Evidence;
 using Hub.Domain.Targets;
 using static Hub.Domain.Tests.Build;
 

@@ -1,16 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Configuration;
-using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
-using System.Text;
-using System.Text.Json;
-using Hub.Local.Local;
 using Hub.Api.Auth;
 using Hub.Api.Handlers;
 using Hub.Api.OpenApi;
 using Hub.Api.Routes;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Hub.Integration.Tests;
 

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Hub.Storage;
 
 namespace Hub.Integration.Tests;
 

@@ -1,6 +1,4 @@
-using System.Reflection;
 using Hub.Workflows;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Hub.Integration.Tests;
 

@@ -1,8 +1,3 @@
-using Hub.Domain.Periods;
-using Hub.Local.Local;
-using Hub.Simulators.Portal;
-using Hub.Storage;
-
 namespace Hub.Integration.Tests;
 
 /// <summary>The main job as `hub demo` runs it, asserting on what landed in Azurite.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using Hub.Domain.Periods;
 using Xunit.Abstractions;
 
 namespace Hub.Integration.Tests;

@@ -1,12 +1,8 @@
-using System.Net;
-using System.Text.Json;
-using Hub.Domain.Periods;
 using Hub.Domain.Portal;
 using Hub.Simulators.Portal.Evaluation;
 using Hub.Sources.Portal.Evaluation;
 using Hub.Storage.Portal;
 using Hub.Storage.Sync;
-using Hub.Workflows.Sync;
 
 namespace Hub.Integration.Tests;
 

@@ -1,11 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Hub.Local.Local;
 using Hub.Reports;
 using Hub.Reports.Readable;
-using Hub.Storage.Publications;
-using Hub.Workflows.Scoring;
-using Microsoft.DurableTask.Client;
 using Microsoft.Playwright;
 
 namespace Hub.Integration.Tests;

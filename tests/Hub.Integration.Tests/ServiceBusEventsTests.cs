@@ -1,5 +1,4 @@
 using Azure.Messaging.ServiceBus;
-using Hub.Storage.Publications;
 using Hub.Workflows.Publishing;
 
 namespace Hub.Integration.Tests;
@@ -27,7 +26,7 @@ public class ServiceBusEventsTests
     {
         var sender = new RecordingSender();
         var client = new FakeClient(sender);
-        var events = new ServiceBusIndexEvents(client, "index-published");
+        var events = new ServiceBusIndexEvents(new Hub.Workflows.AzureClients.ServiceBusTopic(client, "index-published"));
         var published = new IndexPublished("2026-Q3", 2, "766-2022", "sha256:abc", "reports/2026-Q3/v2/", DateTimeOffset.Parse("2026-10-05T02:00:00Z"));
 
         await events.SendAsync(published, default);

@@ -1,10 +1,7 @@
 using Hub.Domain.Publications;
-using Hub.Domain.Evidence;
 using Azure.Data.Tables;
 using Hub.Reports;
-using Hub.Storage;
 using Hub.Storage.Evidence;
-using Hub.Storage.Publications;
 
 namespace Hub.Integration.Tests;
 

@@ -1,12 +1,7 @@
-using Hub.Domain.Evidence;
-using System.Net;
-using System.Text;
 using Azure.Data.Tables;
 using Hub.Sources.Common;
-using Hub.Storage;
 using Hub.Storage.Queues;
 using Hub.Storage.Sync;
-using Hub.Workflows.Sync;
 
 namespace Hub.Integration.Tests;
 

@@ -1,12 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Hub.Local.Local;
-using Hub.Workflows.Scoring;
 using Hub.Workflows.Telemetry;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace Hub.Integration.Tests;

@@ -1,11 +1,4 @@
 using Microsoft.Extensions.Logging.Testing;
-using System.Collections.Concurrent;
-using Hub.Domain.Periods;
-using Hub.Local.Local;
-using Hub.Simulators.Portal;
-using Hub.Storage;
-using Hub.Workflows.Sync;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Integration.Tests;

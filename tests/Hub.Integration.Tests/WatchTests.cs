@@ -1,16 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using System.Text.Json;
 using Hub.Domain.Catalog;
-using Hub.Domain.Periods;
-using Hub.Local.Local;
-using Hub.Storage;
 using Hub.Storage.Alerts;
-using Hub.Storage.Publications;
 using Hub.Storage.Scores;
 using Hub.Workflows.Comparisons;
-using Hub.Workflows.Scoring;
-using Hub.Workflows.Sync;
-using Microsoft.DurableTask.Client;
 
 namespace Hub.Integration.Tests;
 

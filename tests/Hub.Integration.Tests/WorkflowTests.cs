@@ -1,16 +1,8 @@
 using Hub.Domain.Catalog;
-using System.Collections.Concurrent;
-using Hub.Domain.Evidence;
-using Hub.Local.Local;
 using Hub.Sources.Portal;
-using Hub.Storage;
 using Hub.Storage.Evidence;
-using Hub.Storage.Publications;
 using Hub.Storage.Scores;
-using Hub.Workflows.Scoring;
-using Hub.Workflows.Sync;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 
 namespace Hub.Integration.Tests;
 

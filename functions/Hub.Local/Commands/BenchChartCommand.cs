@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using Hub.Reports.Readable;
 
 namespace Hub.Local.Commands;

@@ -1,10 +1,6 @@
-using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Hub.Domain.Audit;
 using Hub.Domain.Catalog;
-using Hub.Domain.Periods;
 
 namespace Hub.Local.Commands;
 

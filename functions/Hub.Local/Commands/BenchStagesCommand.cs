@@ -1,18 +1,7 @@
-using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using Azure.Data.Tables;
-using Hub.Domain.Periods;
-using Hub.Local.Local;
-using Hub.Simulators.Portal;
-using Hub.Storage;
 using Hub.Storage.Publications;
 using Hub.Storage.Sync;
 using Hub.Workflows.Publishing;
 using Hub.Workflows.Scoring;
-using Hub.Workflows.Sync;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Local.Commands;
 
@@ -64,7 +53,7 @@ public static class BenchStagesCommand
                 long stored = 0;
                 foreach (var source in SyncSources.Names)
                     stored += (await services.GetRequiredService<SyncRunRepository>().LatestAsync(source, 100_000, ct)).Where(r => r.StartedAt >= started).Sum(r => (long)r.Stored);
-                raw[sync] = await RawInsertAsync(storage, stored, scale.Units, ct);
+                raw[sync] = await RawLimits.InsertAsync(storage, stored, scale.Units, AtOnce, ct);
 
                 // 2. Evidence load: every unit's records counted (the fan-out's activity, AtOnce at a time).
                 const string evidence = "evidence load (fan-out)";
@@ -114,29 +103,8 @@ public static class BenchStagesCommand
         return command;
     }
 
-    private static async Task<StageTiming> RawInsertAsync(StorageClients storage, long rows, int partitions, CancellationToken ct)
-    {
-        var table = storage.Table("RawBench");
-        await table.CreateIfNotExistsAsync(ct);
-        var perPartition = (int)Math.Ceiling(rows / (double)partitions);
-        return await Timed("raw insert", "rows", async () =>
-        {
-            await Parallel.ForEachAsync(Enumerable.Range(0, partitions), new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = ct }, async (p, token) =>
-            {
-                var entities = Enumerable.Range(0, perPartition).Select(i => new TableEntity($"P{p:D4}", $"R{i:D8}")
-                {
-                    ["UnitCode"] = $"P{p:D4}", ["ProcedureCode"] = "1.000001", ["Channel"] = 2, ["ReceivedAt"] = DateTimeOffset.UtcNow, ["DueAt"] = DateTimeOffset.UtcNow,
-                    ["FinishedAt"] = DateTimeOffset.UtcNow, ["Status"] = 10, ["ApplicantHash"] = "h1:0123456789abcdef0123456789abcdef", ["Version"] = 1L,
-                });
-                foreach (var chunk in entities.Chunk(100))
-                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
-            });
-            return (long)perPartition * partitions;
-        });
-    }
-
     private static Task<StageTiming> RawQueryAsync(StorageClients storage, IReadOnlyList<string> units, Period period, CancellationToken ct) =>
-        Timed("raw query", "rows", async () =>
+        RawLimits.Timed("raw query", "rows", async () =>
         {
             long rows = 0;
             var table = storage.Table(StorageNames.DossiersTable);
@@ -158,20 +126,12 @@ public static class BenchStagesCommand
         foreach (var f in latest.Files) files.Add((f, await publications.ReadFileAsync($"{latest.Folder}/{f}", ct)));
         var container = storage.Container("rawbench");
         await container.CreateIfNotExistsAsync(cancellationToken: ct);
-        return await Timed("raw upload", "units", async () =>
+        return await RawLimits.Timed("raw upload", "units", async () =>
         {
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = ct }, async (f, token) =>
                 await container.GetBlobClient(f.Name).UploadAsync(new BinaryData(f.Bytes), overwrite: true, token));
             return units;
         });
-    }
-
-    private static async Task<StageTiming> Timed(string stage, string items, Func<Task<long>> run)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        var n = await run();
-        return new StageTiming(stage, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, n, items);
     }
 
     private static void AppendCsv(string file, SyntheticScale scale, IReadOnlyList<StageTiming> stages, IReadOnlyDictionary<string, StageTiming> raw, long peak)

@@ -1,14 +1,4 @@
-using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using Azure.Data.Tables;
-using Hub.Domain.Periods;
-using Hub.Local.Local;
-using Hub.Simulators.Portal;
-using Hub.Storage;
 using Hub.Storage.Queues;
-using Hub.Workflows.Sync;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Local.Commands;
 
@@ -66,32 +56,14 @@ public static class BenchSyncCommand
 
             // The ceiling: as many rows as the hub stored, in the same partitions, written blind (no fetch, no read,
             // no archive) in 100-entity transactions, as many partitions at once as the hub had work items.
-            var table = storage.Table("RawBench");
-            await table.CreateIfNotExistsAsync(ct);
-            var perUnit = (int)Math.Ceiling(stored / (double)scopes.Count);
-            cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            sw.Restart();
-            await Parallel.ForEachAsync(scopes, new ParallelOptions { MaxDegreeOfParallelism = WorkItemsAtOnce, CancellationToken = ct }, async (unit, token) =>
-            {
-                var rows = Enumerable.Range(0, perUnit).Select(i => new TableEntity(unit, $"G{i:D7}")
-                {
-                    ["DossierId"] = $"G{i:D7}", ["UnitCode"] = unit, ["ProcedureCode"] = "1.000001", ["Channel"] = 2, ["ReceivedAt"] = DateTimeOffset.UtcNow,
-                    ["DueAt"] = DateTimeOffset.UtcNow, ["FinishedAt"] = DateTimeOffset.UtcNow, ["PortalSyncedAt"] = DateTimeOffset.UtcNow, ["FeeRequired"] = true,
-                    ["PaidOnline"] = true, ["Digitized"] = true, ["ElectronicResult"] = true, ["ReusedData"] = false, ["Status"] = 10, ["ApplicantKind"] = 1,
-                    ["ApplicantHash"] = "h1:0123456789abcdef0123456789abcdef", ["Version"] = 1L,
-                });
-                foreach (var chunk in rows.Chunk(100))
-                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
-            });
-            sw.Stop();
-            var rawCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var rawRows = (long)perUnit * scopes.Count;
-            var rawRate = rawRows / sw.Elapsed.TotalSeconds;
-            Console.WriteLine($"raw SDK batch: {rawRows:N0} rows in {sw.Elapsed.TotalSeconds.ToString("0.00", inv)} s = {rawRate:N0} rows/s (process CPU {rawCpu.TotalSeconds.ToString("0.0", inv)} s)");
+            var rawLimit = await RawLimits.InsertAsync(storage, stored, scopes.Count, WorkItemsAtOnce, ct);
+            var rawRows = rawLimit.Items;
+            var rawRate = rawLimit.PerSecond;
+            Console.WriteLine($"raw SDK batch: {rawRows:N0} rows in {rawLimit.Wall.TotalSeconds.ToString("0.00", inv)} s = {rawRate:N0} rows/s (process CPU {rawLimit.Cpu.TotalSeconds.ToString("0.0", inv)} s)");
             Console.WriteLine($"ratio hub/raw: {(hubRate / rawRate).ToString("0.00", inv)} (records synced per second against rows written per second; same process, same Azurite, {WorkItemsAtOnce} at once)");
             // The same outcome both ways: the hub turns every record of the feed (each dossier in several versions) into
             // the stored rows; the raw loop only writes those rows, blind.
-            Console.WriteLine($"same outcome:  raw {sw.Elapsed.TotalSeconds.ToString("0.00", inv)} s to write the {rawRows:N0} final rows vs hub {hubWall.TotalSeconds.ToString("0.00", inv)} s to sync the {read:N0} records into them: {(sw.Elapsed / hubWall).ToString("0.00", inv)}");
+            Console.WriteLine($"same outcome:  raw {rawLimit.Wall.TotalSeconds.ToString("0.00", inv)} s to write the {rawRows:N0} final rows vs hub {hubWall.TotalSeconds.ToString("0.00", inv)} s to sync the {read:N0} records into them: {(rawLimit.Wall / hubWall).ToString("0.00", inv)}");
             Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");
             foreach (var t in StorageNames.Tables.Append("RawBench")) await storage.Table(t).DeleteAsync(ct);
             foreach (var c in StorageNames.Containers) await storage.Container(c).DeleteIfExistsAsync(cancellationToken: ct);

@@ -1,10 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using Hub.Domain.Periods;
-using Hub.Local.Local;
 using Hub.Reports;
-using Hub.Simulators.Portal;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Local.Commands;
 

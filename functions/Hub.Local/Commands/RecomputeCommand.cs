@@ -1,8 +1,6 @@
-using System.CommandLine;
 using Hub.Domain;
 using Hub.Domain.Audit;
 using Hub.Domain.Catalog;
-using Hub.Domain.Periods;
 using Hub.Domain.Portal;
 using Hub.Domain.Scoring;
 

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using Hub.Domain.Periods;
-using Hub.Local.Local;
-using Hub.Simulators.Portal;
-using Hub.Storage;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Hub.Local.Commands;
 
 public static class ServeCommand

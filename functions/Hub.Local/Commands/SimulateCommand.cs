@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Hub.Local.Local;
-using Hub.Simulators.Portal;
-
 namespace Hub.Local.Commands;
 
 /// <summary>`hub simulate`: the portal and registry simulator alone, in its own process, so that a measurement of

@@ -1,7 +1,5 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Core = DurableTask.Core;
 
 namespace Hub.Local.Durable;

@@ -1,14 +1,7 @@
-using Hub.Domain.Periods;
-using Hub.Simulators.Portal;
-using Hub.Storage;
 using Hub.Storage.Publications;
 using Hub.Storage.Scores;
 using Hub.Storage.Sync;
 using Hub.Workflows.Scoring;
-using Hub.Workflows.Sync;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Local.Local;
 

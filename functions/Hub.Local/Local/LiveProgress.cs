@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Hub.Workflows.Telemetry;
 using Spectre.Console;

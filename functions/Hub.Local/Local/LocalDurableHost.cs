@@ -2,13 +2,9 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Hub.Local.Durable;
 using Hub.Workflows;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using CoreActivity = DurableTask.Core.TaskActivity;
 

@@ -1,8 +1,5 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Hub.Storage;
-using Hub.Workflows.Sync;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Local.Local;
 

@@ -1,9 +1,6 @@
 using Hub.Api;
-using Hub.Local.Local;
 using Hub.Workflows;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Local.Local;
 

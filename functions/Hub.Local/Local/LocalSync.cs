@@ -1,6 +1,3 @@
-using Hub.Workflows.Sync;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Hub.Local.Local;
 
 /// <summary>One sync of every source through the real storage queue, in dependency order (units first: procedures

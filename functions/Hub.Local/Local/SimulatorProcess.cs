@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Hub.Simulators.Portal;
-
 namespace Hub.Local.Local;
 
 /// <summary>Where the simulated government systems answer: a simulator in this process, or `hub simulate` in a child
@@ -24,21 +21,13 @@ public sealed class InProcessSources(PortalSimulator simulator) : ISimulatedSour
 
 /// <summary>`hub simulate` as a child process: started with the same executable, stopped with this process (its stdin
 /// is ours; closing it, or our exit, ends it).</summary>
-public sealed class SimulatorProcess : ISimulatedSources
+public sealed class SimulatorProcess(Process process, Uri baseUrl, string apiKey) : ISimulatedSources
 {
     public const string ReadyPrefix = "listening ";
     public const string DefaultApiKey = "local-demo-key";
-    private readonly Process _process;
 
-    private SimulatorProcess(Process process, Uri baseUrl, string apiKey)
-    {
-        _process = process;
-        BaseUrl = baseUrl;
-        ApiKey = apiKey;
-    }
-
-    public Uri BaseUrl { get; }
-    public string ApiKey { get; }
+    public Uri BaseUrl => baseUrl;
+    public string ApiKey => apiKey;
 
     public static async Task<ISimulatedSources> StartAsync(SyntheticScale scale, string apiKey, CancellationToken ct)
     {
@@ -54,30 +43,30 @@ public sealed class SimulatorProcess : ISimulatedSources
                      "--out-of-order", scale.OutOfOrderRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", apiKey,
                  })
             info.ArgumentList.Add(a);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start `hub simulate`.");
+        var child = Process.Start(info) ?? throw new InvalidOperationException("Could not start `hub simulate`.");
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromMinutes(5)); // generating a million dossiers takes a while
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            while (await child.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
                 if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
-                    return new SimulatorProcess(process, new Uri(line[ReadyPrefix.Length..]), apiKey);
-            throw new InvalidOperationException($"`hub simulate` ended (exit {(process.HasExited ? process.ExitCode : -1)}) before it was listening.");
+                    return new SimulatorProcess(child, new Uri(line[ReadyPrefix.Length..]), apiKey);
+            throw new InvalidOperationException($"`hub simulate` ended (exit {(child.HasExited ? child.ExitCode : -1)}) before it was listening.");
         }
         catch
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.Dispose();
+            if (!child.HasExited) child.Kill(entireProcessTree: true);
+            child.Dispose();
             throw;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        try { _process.StandardInput.Close(); } catch (IOException) { }
+        try { process.StandardInput.Close(); } catch (IOException) { }
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try { await _process.WaitForExitAsync(wait.Token); }
-        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
-        _process.Dispose();
+        try { await process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+        process.Dispose();
     }
 }

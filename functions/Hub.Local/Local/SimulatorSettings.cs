@@ -1,5 +1,3 @@
-using Hub.Simulators.Portal;
-
 namespace Hub.Local.Local;
 
 /// <summary>Points every source client at the loopback simulator.</summary>

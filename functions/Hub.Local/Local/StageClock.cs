@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hub.Local.Local;
 
 /// <summary>One stage of a run, as measured: wall time, this process's CPU time over it, and what it went through.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hub.Local.Local;
 
 /// <summary>The stage table the long commands end with: per stage, wall time, throughput, this process's share of the

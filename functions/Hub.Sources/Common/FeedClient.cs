@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-
 namespace Hub.Sources.Common;
 
 /// <summary>Paged JSON feeds in the envelope the national systems use ({error_code, message, data, con_tiep, sau}),

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Hub.Sources.Common;
 
 /// <summary>One page as the source sent it: the raw bytes (for lineage), its records one by one (so one bad

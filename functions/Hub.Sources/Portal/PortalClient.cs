@@ -1,7 +1,3 @@
-using Hub.Sources.Common;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Hub.Sources.Portal;
 
 /// <summary>Typed client of the National Public Service Portal's sync API: agencies, procedures, dossiers,

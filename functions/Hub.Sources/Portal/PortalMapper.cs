@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Hub.Domain.Evidence;
 using Hub.Domain.Units;
-using Hub.Sources.Common;
 
 namespace Hub.Sources.Portal;
 

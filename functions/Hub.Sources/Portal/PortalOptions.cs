@@ -1,5 +1,3 @@
-using Hub.Sources.Common;
-
 namespace Hub.Sources.Portal;
 
 /// <summary>Settings of the National Public Service Portal connection (section Sources:Portal).</summary>

@@ -1,7 +1,3 @@
-using Hub.Sources.Common;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Hub.Sources.Registries;
 
 /// <summary>The population database's sharing log (look-ups made by the ministry's units).</summary>

@@ -1,6 +1,4 @@
 using Hub.Domain.Evidence;
-using System.Text.Json;
-using Hub.Sources.Common;
 using Hub.Sources.Portal;
 
 namespace Hub.Sources.Registries;

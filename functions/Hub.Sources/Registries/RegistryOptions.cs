@@ -1,5 +1,3 @@
-using Hub.Sources.Common;
-
 namespace Hub.Sources.Registries;
 
 /// <summary>Settings of the national population database's sharing log (section Sources:Population).</summary>

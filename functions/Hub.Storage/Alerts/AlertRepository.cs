@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
 using Hub.Domain.Alerts;
 
 namespace Hub.Storage.Alerts;

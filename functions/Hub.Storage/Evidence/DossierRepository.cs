@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Hub.Domain.Evidence;
-
 namespace Hub.Storage.Evidence;
 
 /// <summary>Dossiers in their latest version: partition = handling unit (what one scoring activity reads),

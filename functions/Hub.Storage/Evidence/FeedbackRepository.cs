@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Hub.Domain.Evidence;
-
 namespace Hub.Storage.Evidence;
 
 /// <summary>Feedback and petitions (PAKN): partition = unit, row = MaPAKN. The sender is not kept at all.</summary>

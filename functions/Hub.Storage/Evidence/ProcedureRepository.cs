@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Hub.Domain.Evidence;
-
 namespace Hub.Storage.Evidence;
 
 /// <summary>The procedure catalogue: partition = owning unit (a unit's scoring reads its own), row = procedure code.</summary>

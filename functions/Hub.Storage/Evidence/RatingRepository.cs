@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Hub.Domain.Evidence;
-
 namespace Hub.Storage.Evidence;
 
 /// <summary>Satisfaction ratings: partition = unit, row = the rating's own id (a dossier may be rated more than once).</summary>

@@ -1,6 +1,3 @@
-using Hub.Domain.Evidence;
-using Azure.Data.Tables;
-
 namespace Hub.Storage.Evidence;
 
 /// <summary>Registry look-ups: partition = the unit that looked up, row = registry + request id.</summary>

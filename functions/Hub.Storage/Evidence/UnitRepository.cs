@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Hub.Domain.Units;
 
 namespace Hub.Storage.Evidence;

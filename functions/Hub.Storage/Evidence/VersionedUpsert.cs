@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Azure;
-using Azure.Data.Tables;
 
 namespace Hub.Storage.Evidence;
 

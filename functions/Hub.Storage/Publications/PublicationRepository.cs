@@ -1,10 +1,6 @@
-using Hub.Domain.Periods;
 using Hub.Domain.Publications;
-using Hub.Domain.Evidence;
 using System.Net;
-using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Hub.Storage.Publications;
 
 /// <summary>Local transport: the index-published storage queue (base64 JSON).</summary>

@@ -1,5 +1,3 @@
-using Hub.Domain.Periods;
-using System.Text.Json;
 using Azure.Storage.Blobs;
 using Hub.Domain.Scoring;
 

@@ -1,6 +1,3 @@
-using Hub.Domain.Periods;
-using System.Text.Json;
-using Azure.Data.Tables;
 using Hub.Domain.Scoring;
 
 namespace Hub.Storage.Scores;

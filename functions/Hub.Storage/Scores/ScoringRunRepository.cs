@@ -1,7 +1,5 @@
-using Hub.Domain.Periods;
 using System.Net;
 using Azure;
-using Azure.Data.Tables;
 
 namespace Hub.Storage.Scores;
 

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Hub.Storage.Sync;
 
 /// <summary>A source record that failed validation, kept with its reason and where its raw payload is archived.</summary>

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Hub.Storage.Sync;
 
 /// <summary>What one sync run of a work item did.</summary>

@@ -1,26 +1,14 @@
-using System.Text.Json;
-using Azure.Messaging.ServiceBus;
 using Hub.Storage.Publications;
+using Hub.Workflows.AzureClients;
 
 namespace Hub.Workflows.Publishing;
 
-/// <summary>Azure transport: the "index published" Service Bus topic. The message id is period + version, so the
-/// topic's duplicate detection drops a resend after an activity retry.</summary>
-public sealed class ServiceBusIndexEvents(ServiceBusClient client, string topic) : IIndexPublishedEvents
+/// <summary>Azure transport of "index published": its Service Bus topic; the message id is period + version.</summary>
+public sealed class ServiceBusIndexEvents(ServiceBusTopic topic) : IIndexPublishedEvents
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public Task SendAsync(IndexPublished message, CancellationToken ct) => topic.SendAsync(ToMessage(message), ct);
 
-    public async Task SendAsync(IndexPublished message, CancellationToken ct)
-    {
-        await using var sender = client.CreateSender(topic);
-        await sender.SendMessageAsync(ToMessage(message), ct);
-    }
-
-    public static ServiceBusMessage ToMessage(IndexPublished message) => new(JsonSerializer.SerializeToUtf8Bytes(message, Json))
-    {
-        MessageId = $"{message.Period}-v{message.Version}",
-        Subject = "index-published",
-        ContentType = "application/json",
-        ApplicationProperties = { ["period"] = message.Period, ["version"] = message.Version, ["methodology"] = message.Methodology },
-    };
+    public static Azure.Messaging.ServiceBus.ServiceBusMessage ToMessage(IndexPublished message) =>
+        ServiceBusTopic.Message(message, $"{message.Period}-v{message.Version}", "index-published",
+            [new("period", message.Period), new("version", message.Version), new("methodology", message.Methodology)]);
 }

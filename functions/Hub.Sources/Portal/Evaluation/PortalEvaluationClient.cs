@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hub.Domain.Periods;
-using Hub.Sources.Common;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Hub.Sources.Portal.Evaluation;
 

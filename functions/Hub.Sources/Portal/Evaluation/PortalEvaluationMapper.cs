@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Hub.Domain.Portal;
 
 namespace Hub.Sources.Portal.Evaluation;

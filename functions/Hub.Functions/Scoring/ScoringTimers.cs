@@ -7,8 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Hub.Functions.Scoring;
 
-/// <summary>Starts the scoring of the quarter, and of the month, that just closed (Vietnam time). Each runs daily;
-/// a period already scored is not redone by a timer (ScoringStarter.StartScheduledAsync).</summary>
+/// <summary>The scoring timers. The quarterly and the monthly one start the scoring of the quarter, and of the month,
+/// that just closed (Vietnam time); each runs daily and a period already scored is not redone by a timer
+/// (ScoringStarter.StartScheduledAsync). The provisional one, daily at a quiet hour (default 01:00 Vietnam time), starts
+/// the provisional index of the running month, quarter and year to date: the same orchestration, stored apart, never
+/// published.</summary>
 public sealed class ScoringTimer(ScoringStarter starter, TimeProvider clock, ILogger<ScoringTimer> logger)
 {
     [Function("ScoringTimer")]
@@ -23,5 +26,15 @@ public sealed class ScoringTimer(ScoringStarter starter, TimeProvider clock, ILo
     {
         TimerLog.Tick(logger, "Monthly scoring timer", timer);
         await starter.StartScheduledAsync(client, Period.LastClosedAt(clock.GetUtcNow(), PeriodKind.Month), "monthly schedule", ct);
+    }
+
+    [Function("ProvisionalScoringTimer")]
+    public async Task Provisional([TimerTrigger("%ProvisionalScoringSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        TimerLog.Tick(logger, "Provisional scoring timer", timer);
+        var now = clock.GetUtcNow();
+        foreach (var kind in new[] { PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year })
+            await starter.StartProvisionalAsync(client, Period.Containing(now, kind), "timer", ct);
+        logger.LogInformation("Provisional runs of the running month, quarter and year started");
     }
 }

@@ -1,0 +1,38 @@
+namespace Hub.Local.Local;
+
+/// <summary>The raw limits the benchmarks compare the hub with: the same storage work done by the bare Azure SDK,
+/// in the same process, on the same Azurite.</summary>
+public static class RawLimits
+{
+    /// <summary>As many rows as the hub stored, written blind (no read, no guard) in 100-entity transactions, a few
+    /// partitions at once: the storage's ceiling for the writes a sync makes. Table "RawBench".</summary>
+    public static async Task<StageTiming> InsertAsync(StorageClients storage, long rows, int partitions, int atOnce, CancellationToken ct)
+    {
+        var table = storage.Table("RawBench");
+        await table.CreateIfNotExistsAsync(ct);
+        var perPartition = (int)Math.Ceiling(rows / (double)partitions);
+        return await Timed("raw insert", "rows", async () =>
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, partitions), new ParallelOptions { MaxDegreeOfParallelism = atOnce, CancellationToken = ct }, async (p, token) =>
+            {
+                var entities = Enumerable.Range(0, perPartition).Select(i => new TableEntity($"P{p:D4}", $"R{i:D8}")
+                {
+                    ["UnitCode"] = $"P{p:D4}", ["ProcedureCode"] = "1.000001", ["Channel"] = 2, ["ReceivedAt"] = DateTimeOffset.UtcNow, ["DueAt"] = DateTimeOffset.UtcNow,
+                    ["FinishedAt"] = DateTimeOffset.UtcNow, ["Status"] = 10, ["ApplicantHash"] = "h1:0123456789abcdef0123456789abcdef", ["Version"] = 1L,
+                });
+                foreach (var chunk in entities.Chunk(100))
+                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
+            });
+            return (long)perPartition * partitions;
+        });
+    }
+
+    /// <summary>Times a raw baseline: wall and this process's CPU.</summary>
+    public static async Task<StageTiming> Timed(string stage, string items, Func<Task<long>> run)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var n = await run();
+        return new StageTiming(stage, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, n, items);
+    }
+}
