@@ -25,7 +25,9 @@ public abstract class FeedClient(HttpClient http, FeedOptions options, ILogger l
     {
         try
         {
-            using var doc = JsonDocument.Parse(raw);
+            // Not disposed: the page's records point into this document, which lives as long as the page does (its
+            // buffers go back to the garbage collector instead of the pool) — no copy of every record.
+            var doc = JsonDocument.Parse(raw);
             var root = doc.RootElement;
             var code = root.TryGetProperty("error_code", out var c) ? c.ToString() : null;
             if (code != "0")
@@ -34,7 +36,7 @@ public abstract class FeedClient(HttpClient http, FeedOptions options, ILogger l
                 throw new SourceException(SourceName, $"GET {path} returned error_code {code}: {message}");
             }
             var records = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
-                ? data.EnumerateArray().Select(e => e.Clone()).ToList()
+                ? data.EnumerateArray().ToList()
                 : [];
             var more = root.TryGetProperty("con_tiep", out var flag) && flag.ValueKind == JsonValueKind.True;
             var next = root.TryGetProperty("sau", out var after) && after.ValueKind == JsonValueKind.String ? after.GetString() : null;

@@ -6,6 +6,7 @@ using Hub.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Workflows.AzureClients;
 
@@ -45,6 +46,10 @@ public static class AzureClientRegistration
             else if (bus["fullyQualifiedNamespace"] is { Length: > 0 } ns)
                 azure.AddServiceBusClientWithNamespace(ns).WithCredential(AzureCredentials.For(bus));
         });
+        // Microsoft.Extensions.Azure forwards the SDKs' own event logs to ILogger: every request at Information would
+        // flood the logs (and Application Insights); their warnings (slow or failed requests) are what an operator needs.
+        services.AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Warning).AddFilter("Azure.Messaging.ServiceBus", LogLevel.Warning)
+            .AddFilter("Azure.Identity", LogLevel.Warning));
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(),
             sp.GetRequiredService<QueueServiceClient>(), configuration["StorageNamespace"]));
         return services;
