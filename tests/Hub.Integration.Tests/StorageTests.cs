@@ -31,6 +31,27 @@ public class StorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_remembered_version_that_another_writer_overtook_never_overwrites_the_newer_row()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var mine = storage.Table(StorageNames.UnitsTable);   // this process, with its memory of versions
+        var theirs = storage.Table(StorageNames.UnitsTable); // another instance writing the same table, with its own
+        Assert.NotSame(mine, theirs);
+        static (int, int) Of(VersionedUpsert.Outcome o) => (o.Stored, o.Stale);
+        async Task<string?> Stored() => (await mine.GetEntityAsync<TableEntity>("p", "x")).Value.GetString("Value");
+
+        Assert.Equal((1, 0), Of(await VersionedUpsert.UpsertNewerAsync(mine, [Row("p", "x", 1, "v1")], default)));   // remembered: v1
+        Assert.Equal((1, 0), Of(await VersionedUpsert.UpsertNewerAsync(theirs, [Row("p", "x", 3, "v3")], default))); // overtaken: v3
+        // To this process v2 looks newer than what it remembers; the write conditioned on v1's ETag fails, the row is
+        // read again, and v2 is stale against v3.
+        Assert.Equal((0, 1), Of(await VersionedUpsert.UpsertNewerAsync(mine, [Row("p", "x", 2, "v2")], default)));
+        Assert.Equal("v3", await Stored());
+        // A version newer than the stored one still goes through.
+        Assert.Equal((1, 0), Of(await VersionedUpsert.UpsertNewerAsync(mine, [Row("p", "x", 4, "v4")], default)));
+        Assert.Equal("v4", await Stored());
+    }
+
+    [Fact]
     public async Task A_recorded_publication_is_immutable_and_orphan_files_of_a_crashed_attempt_are_replaced()
     {
         var storage = await azurite.NewStorageAsync();
