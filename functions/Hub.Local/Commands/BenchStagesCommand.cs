@@ -80,7 +80,7 @@ public static class BenchStagesCommand
 
                 // 4. Publication: reports rendered and written.
                 const string publication = "publication (render + write)";
-                var published = await clock.MeasureAsync(publication, "units", () => progress.ShowAsync(publication,
+                await clock.MeasureAsync(publication, "units", () => progress.ShowAsync(publication,
                     () => ActivatorUtilities.CreateInstance<PublishActivity>(services).RunAsync(context,
                         new PublicationRequest(period, runId, rolledUp.ResultBlob, "hub bench-stages", "benchmark", false, TimeSpan.Zero))), _ => rolledUp.Units);
                 raw[publication] = await RawUploadAsync(storage, services.GetRequiredService<PublicationRepository>(), period, rolledUp.Units, ct);
@@ -104,7 +104,7 @@ public static class BenchStagesCommand
     }
 
     private static Task<StageTiming> RawQueryAsync(StorageClients storage, IReadOnlyList<string> units, Period period, CancellationToken ct) =>
-        RawLimits.Timed("raw query", "rows", async () =>
+        StageTiming.MeasureAsync("raw query", "rows", async () =>
         {
             long rows = 0;
             var table = storage.Table(StorageNames.DossiersTable);
@@ -126,7 +126,7 @@ public static class BenchStagesCommand
         foreach (var f in latest.Files) files.Add((f, await publications.ReadFileAsync($"{latest.Folder}/{f}", ct)));
         var container = storage.Container("rawbench");
         await container.CreateIfNotExistsAsync(cancellationToken: ct);
-        return await RawLimits.Timed("raw upload", "units", async () =>
+        return await StageTiming.MeasureAsync("raw upload", "units", async () =>
         {
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = AtOnce, CancellationToken = ct }, async (f, token) =>
                 await container.GetBlobClient(f.Name).UploadAsync(new BinaryData(f.Bytes), overwrite: true, token));

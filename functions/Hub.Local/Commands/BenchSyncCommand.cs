@@ -41,14 +41,11 @@ public static class BenchSyncCommand
             await SyncAsync(allScopes.TakeLast(1).ToList());
             await RawLimits.InsertAsync(storage, 200, 2, 2, ct);
             var scopes = allScopes.SkipLast(1).ToList();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var sw = Stopwatch.StartNew();
-            var (read, stored, stale) = await SyncAsync(scopes);
-            sw.Stop();
-            var hubWall = sw.Elapsed;
-            var hubCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var hubRate = read / sw.Elapsed.TotalSeconds;
-            Console.WriteLine($"hub sync:      {read:N0} records ({stored:N0} stored, {stale:N0} stale) of {parse.GetValue(dossiers):N0} dossiers, {scopes.Count} of {allScopes.Count} units (the last one synced first, to warm up) in {sw.Elapsed.TotalSeconds.ToString("0.00", inv)} s = {hubRate:N0} records/s (this process's CPU {hubCpu.TotalSeconds.ToString("0.0", inv)} s; the simulator runs in its own)");
+            var ((read, stored, stale), hub) = await StageTiming.MeasureAsync("hub sync", "records", () => SyncAsync(scopes), r => r.Read);
+            var hubWall = hub.Wall;
+            var hubCpu = hub.Cpu;
+            var hubRate = hub.PerSecond;
+            Console.WriteLine($"hub sync:      {read:N0} records ({stored:N0} stored, {stale:N0} stale) of {parse.GetValue(dossiers):N0} dossiers, {scopes.Count} of {allScopes.Count} units (the last one synced first, to warm up) in {hubWall.TotalSeconds.ToString("0.00", inv)} s = {hubRate:N0} records/s (this process's CPU {hubCpu.TotalSeconds.ToString("0.0", inv)} s; the simulator runs in its own)");
 
             // The ceiling: as many rows as the hub stored, in the same partitions, written blind (no fetch, no read,
             // no archive) in 100-entity transactions, as many partitions at once as the hub had work items.

@@ -59,7 +59,5 @@ public sealed class LiveProgress : IDisposable
         return result;
     }
 
-    public async Task ShowAsync(string stage, Func<Task> work) => await ShowAsync(stage, async () => { await work(); return 0; });
-
     public void Dispose() => _listener.Dispose();
 }

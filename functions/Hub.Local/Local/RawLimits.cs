@@ -11,7 +11,7 @@ public static class RawLimits
         var table = storage.Table("RawBench");
         await table.CreateIfNotExistsAsync(ct);
         var perPartition = (int)Math.Ceiling(rows / (double)partitions);
-        return await Timed("raw insert", "rows", async () =>
+        return await StageTiming.MeasureAsync("raw insert", "rows", async () =>
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, partitions), new ParallelOptions { MaxDegreeOfParallelism = atOnce, CancellationToken = ct }, async (p, token) =>
             {
@@ -25,14 +25,5 @@ public static class RawLimits
             });
             return (long)perPartition * partitions;
         });
-    }
-
-    /// <summary>Times a raw baseline: wall and this process's CPU.</summary>
-    public static async Task<StageTiming> Timed(string stage, string items, Func<Task<long>> run)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        var n = await run();
-        return new StageTiming(stage, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, n, items);
     }
 }

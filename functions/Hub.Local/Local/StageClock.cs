@@ -7,6 +7,19 @@ public sealed record StageTiming(string Stage, TimeSpan Wall, TimeSpan Cpu, long
     public double CpuShare => Wall.TotalSeconds > 0 ? Cpu.TotalSeconds / Wall.TotalSeconds : 0;
 
     public double PerSecond => Wall.TotalSeconds > 0 ? Items / Wall.TotalSeconds : 0;
+
+    /// <summary>Runs one stage and measures it: wall time, this process's CPU time over it, and the items it reports.</summary>
+    public static async Task<(T Result, StageTiming Timing)> MeasureAsync<T>(string stage, string itemName, Func<Task<T>> run, Func<T, long> items)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var result = await run();
+        wall.Stop();
+        return (result, new StageTiming(stage, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, items(result), itemName));
+    }
+
+    public static async Task<StageTiming> MeasureAsync(string stage, string itemName, Func<Task<long>> run) =>
+        (await MeasureAsync(stage, itemName, run, n => n)).Timing;
 }
 
 /// <summary>Measures the stages of a run in this process (wall and CPU time), for the stage tables `hub demo` and the
@@ -19,15 +32,15 @@ public sealed class StageClock
 
     public async Task<T> MeasureAsync<T>(string stage, string itemName, Func<Task<T>> run, Func<T, long> items)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        var result = await run();
-        wall.Stop();
-        _stages.Add(new StageTiming(stage, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, items(result), itemName));
+        var (result, timing) = await StageTiming.MeasureAsync(stage, itemName, run, items);
+        _stages.Add(timing);
         return result;
     }
 
     public Task MeasureAsync(string stage, string itemName, Func<Task<long>> run) => MeasureAsync(stage, itemName, run, n => n);
+
+    /// <summary>A stage measured elsewhere (its items known only once it is over).</summary>
+    public void Add(StageTiming timing) => _stages.Add(timing);
 
     /// <summary>The peak working set of this process so far (what the operating system had to give it).</summary>
     public static long PeakWorkingSetBytes => Process.GetCurrentProcess().PeakWorkingSet64;

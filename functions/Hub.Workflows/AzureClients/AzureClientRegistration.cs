@@ -26,7 +26,7 @@ public static class AzureClientRegistration
         services.AddAzureClients(azure =>
         {
             var storage = configuration.GetSection(StorageClients.ConnectionName);
-            if (configuration[StorageClients.ConnectionName] is { Length: > 0 } connectionString && !string.IsNullOrWhiteSpace(connectionString))
+            if (configuration[StorageClients.ConnectionName] is { } connectionString && !string.IsNullOrWhiteSpace(connectionString))
             {
                 azure.AddClient<TableServiceClient, TableClientOptions>(o => new TableServiceClient(connectionString, o));
                 azure.AddClient<BlobServiceClient, BlobClientOptions>(o => new BlobServiceClient(connectionString, o));

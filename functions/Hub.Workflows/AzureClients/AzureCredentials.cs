@@ -13,7 +13,7 @@ public static class AzureCredentials
 {
     public static TokenCredential For(IConfigurationSection connection)
     {
-        var clientId = connection["clientId"] is { Length: > 0 } id && !string.IsNullOrWhiteSpace(id) ? id.Trim() : null;
+        var clientId = connection["clientId"] is { } id && !string.IsNullOrWhiteSpace(id) ? id.Trim() : null;
         if (string.Equals(connection["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase))
             return new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId));
         return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
