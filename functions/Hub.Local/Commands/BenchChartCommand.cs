@@ -15,7 +15,15 @@ public static class BenchChartCommand
         {
             var path = parse.GetValue(csv)!;
             if (!File.Exists(path)) { Console.Error.WriteLine($"{path}: no such file."); return 2; }
-            var rows = File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(Parse).ToList();
+            var rows = new List<(double Dossiers, string Stage, double Seconds, double PeakMiB)>();
+            var number = 1;
+            foreach (var line in File.ReadLines(path).Skip(1))
+            {
+                number++;
+                if (line.Length == 0) continue;
+                if (TryParse(line) is not { } row) { Console.Error.WriteLine($"{path}, line {number}: not a row written by hub bench-stages --csv."); return 2; }
+                rows.Add(row);
+            }
             if (rows.Count == 0) { Console.Error.WriteLine($"{path}: no rows."); return 2; }
             var stages = rows.GroupBy(r => r.Stage).Select(g =>
             {
@@ -31,12 +39,16 @@ public static class BenchChartCommand
     }
 
     /// <summary>dossiers,units,"stage",wall_s,items,per_s,raw_per_s,ratio,cpu_share,peak_working_set_mib</summary>
-    private static (double Dossiers, string Stage, double Seconds, double PeakMiB) Parse(string line)
+    private static (double Dossiers, string Stage, double Seconds, double PeakMiB)? TryParse(string line)
     {
         var quoted = line.Split('"');
+        if (quoted.Length != 3) return null;
         var before = quoted[0].Split(',');
         var after = quoted[2].Split(',');
         var inv = CultureInfo.InvariantCulture;
-        return (double.Parse(before[0], inv), quoted[1], double.Parse(after[1], inv), double.Parse(after[^1], inv));
+        return after.Length >= 3 && double.TryParse(before[0], NumberStyles.Float, inv, out var dossiers)
+            && double.TryParse(after[1], NumberStyles.Float, inv, out var seconds) && double.TryParse(after[^1], NumberStyles.Float, inv, out var peak)
+            ? (dossiers, quoted[1], seconds, peak)
+            : null;
     }
 }

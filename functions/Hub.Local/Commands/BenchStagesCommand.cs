@@ -25,6 +25,14 @@ public static class BenchStagesCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (!CommandChecks.ScaleIsValid(parse.GetValue(units), parse.GetValue(dossiers))) return 2;
+            try { return await RunAsync(parse, ct); }
+            catch (Exception e) when (CommandChecks.IsStorageUnreachable(e)) { return CommandChecks.StorageUnreachable(e); }
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
+        {
             var period = Period.OfQuarter(2026, 3);
             var scale = new SyntheticScale(766, parse.GetValue(units), parse.GetValue(dossiers), period, MalformedRate: 0.005);
             Console.WriteLine($"hub bench-stages: {scale.DossiersPerQuarter:N0} dossiers, {scale.Units} units, {period}");
@@ -99,8 +107,7 @@ public static class BenchStagesCommand
                 foreach (var c in StorageNames.Containers.Append("rawbench")) await storage.Container(c).DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
                 foreach (var q in StorageNames.Queues) await storage.Queue(q).DeleteIfExistsAsync(CancellationToken.None);
             }
-        });
-        return command;
+        }
     }
 
     private static Task<StageTiming> RawQueryAsync(StorageClients storage, IReadOnlyList<string> units, Period period, CancellationToken ct) =>

@@ -17,6 +17,14 @@ public static class BenchSyncCommand
         var command = new Command("bench-sync", "Benchmark: sync throughput (records/s) into Azurite vs a raw SDK batch-insert loop; needs HubStorage.") { dossiers, units };
         command.SetAction(async (parse, ct) =>
         {
+            if (!CommandChecks.ScaleIsValid(parse.GetValue(units), parse.GetValue(dossiers))) return 2;
+            try { return await RunAsync(parse, ct); }
+            catch (Exception e) when (CommandChecks.IsStorageUnreachable(e)) { return CommandChecks.StorageUnreachable(e); }
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
+        {
             var inv = CultureInfo.InvariantCulture;
             var period = Period.OfQuarter(2026, 3);
             // The simulated portal runs as `hub simulate` in its own process: what this process spends is the hub's.
@@ -77,7 +85,6 @@ public static class BenchSyncCommand
                 });
                 return (read, stored, stale);
             }
-        });
-        return command;
+        }
     }
 }

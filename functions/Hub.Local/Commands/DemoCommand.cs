@@ -21,9 +21,8 @@ public static class DemoCommand
         {
             if (!TryPeriod(parse.GetValue(period), out var p)) return 2;
             var n = parse.GetValue(units);
-            if (n < 1 || n > 5000) { Console.Error.WriteLine("--units must be between 1 and 5000."); return 2; }
             var d = parse.GetValue(dossiers);
-            if (d < 0 || d > 2_000_000) { Console.Error.WriteLine("--dossiers must be between 0 and 2000000."); return 2; }
+            if (!CommandChecks.ScaleIsValid(n, d)) return 2;
             var scale = new SyntheticScale(parse.GetValue(seed), n, d, p, MalformedRate: 0.005);
             Console.WriteLine($"hub demo: {p} — {n} units, {d} dossiers, seed {scale.Seed}");
             DemoResult result;
@@ -37,11 +36,7 @@ public static class DemoCommand
                 Console.Error.WriteLine("hub demo: stopped. Nothing partial was published; queue messages and orchestration state in storage are picked up by the next run.");
                 return 143;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException && e.Message.Contains("refused", StringComparison.OrdinalIgnoreCase))
-            {
-                Console.Error.WriteLine($"Storage is not reachable ({e.Message}). Start Azurite (scripts/azurite-up.sh) and set HubStorage, or use scripts/demo.sh.");
-                return 1;
-            }
+            catch (Exception e) when (CommandChecks.IsStorageUnreachable(e)) { return CommandChecks.StorageUnreachable(e); }
             Print(result);
             return 0;
         });

@@ -20,7 +20,7 @@ public static class SimulateCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (!DemoCommand.TryPeriod(parse.GetValue(period), out var p)) return 2;
+            if (!DemoCommand.TryPeriod(parse.GetValue(period), out var p) || !CommandChecks.ScaleIsValid(parse.GetValue(units), parse.GetValue(dossiers))) return 2;
             var scale = new SyntheticScale(parse.GetValue(seed), parse.GetValue(units), parse.GetValue(dossiers), p, MalformedRate: parse.GetValue(malformed), OutOfOrderRate: parse.GetValue(outOfOrder));
             await using var simulator = await PortalSimulator.StartAsync(PortalDataSet.Generate(scale), parse.GetValue(apiKey)!);
             Console.WriteLine($"{SimulatorProcess.ReadyPrefix}{simulator.BaseUrl}");

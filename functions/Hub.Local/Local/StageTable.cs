@@ -11,7 +11,7 @@ public static class StageTable
         Console.WriteLine($"{"stage",-34} {"wall s",8} {"items",11} {"per s",9} {"CPU",5} {"raw per s",10} {"ratio",6}");
         foreach (var s in stages)
         {
-            var limit = raw.TryGetValue(s.Stage, out var r) ? r : null;
+            var limit = raw.TryGetValue(s.Stage, out var r) && r.PerSecond > 0 ? r : null; // a raw limit that did nothing compares with nothing
             Console.WriteLine(string.Create(inv, $"{s.Stage,-34} {s.Wall.TotalSeconds,8:0.00} {s.Items,11:N0} {s.PerSecond,9:N0} {s.CpuShare,5:0.00} " +
                 $"{(limit is null ? "" : limit.PerSecond.ToString("N0", inv)),10} {(limit is null ? "" : (s.PerSecond / limit.PerSecond).ToString("0.00", inv)),6}"));
         }
