@@ -52,6 +52,62 @@ public class StorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task New_rows_are_added_without_a_read_and_a_process_that_never_saw_the_rows_still_refuses_older_versions()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var name = storage.Table(StorageNames.UnitsTable).Name;
+        var requests = new RequestLog();
+        TableClient Client(RequestLog log)
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(log, Azure.Core.HttpPipelinePosition.PerCall);
+            return new TableServiceClient(azurite.ConnectionString, options).GetTableClient(name);
+        }
+        static (int, int) Of(VersionedUpsert.Outcome o) => (o.Stored, o.Stale);
+        List<TableEntity> Rows(long version) => Enumerable.Range(0, 250).Select(i => Row("p", $"r{i:D4}", version, $"v{version}")).ToList();
+
+        // A page of new rows: three transactions (100 + 100 + 50), not one query first.
+        Assert.Equal((250, 0), Of(await VersionedUpsert.UpsertNewerAsync(Client(requests), Rows(2), default)));
+        Assert.Equal(["POST $batch", "POST $batch", "POST $batch"], requests.Lines.Order());
+
+        // Another process (its own, empty memory) re-delivers older versions: its optimistic Add fails, the partition is
+        // read, nothing is overwritten.
+        var other = new RequestLog();
+        var process = Client(other);
+        Assert.Equal((0, 250), Of(await VersionedUpsert.UpsertNewerAsync(process, Rows(1), default)));
+        Assert.Contains("POST $batch failed", other.Lines);
+        await foreach (var e in process.QueryAsync<TableEntity>()) Assert.Equal("v2", e.GetString("Value"));
+
+        // Newer versions of the rows it has read go under their ETags; new rows in that partition are read first now
+        // (found absent, so the partition goes back to assuming new rows are new): no failed transaction either way.
+        other.Clear();
+        List<TableEntity> New(int from) => Enumerable.Range(from, 30).Select(i => Row("p", $"r{i:D4}", 3, "v3")).ToList();
+        Assert.Equal((280, 0), Of(await VersionedUpsert.UpsertNewerAsync(process, [.. Rows(3), .. New(250)], default)));
+        Assert.DoesNotContain("POST $batch failed", other.Lines);
+        Assert.Contains(other.Lines, l => l.StartsWith("GET ", StringComparison.Ordinal));
+        other.Clear();
+        Assert.Equal((30, 0), Of(await VersionedUpsert.UpsertNewerAsync(process, New(280), default)));
+        Assert.Equal(["POST $batch"], other.Lines);
+        Assert.Equal("v3", (await process.GetEntityAsync<TableEntity>("p", "r0000")).Value.GetString("Value"));
+    }
+
+    /// <summary>The requests a client sends, as "METHOD path-tail", and "POST $batch failed" for a refused transaction.</summary>
+    private sealed class RequestLog : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly List<string> _lines = [];
+        public List<string> Lines { get { lock (_lines) return [.. _lines]; } }
+        public void Clear() { lock (_lines) _lines.Clear(); }
+
+        public override void OnReceivedResponse(Azure.Core.HttpMessage message)
+        {
+            var path = message.Request.Uri.Path;
+            var line = $"{message.Request.Method} {path[(path.LastIndexOf('/') + 1)..]}";
+            var failed = message.Response.Status == 202 && message.Response.Content.ToString().Contains("HTTP/1.1 4", StringComparison.Ordinal);
+            lock (_lines) _lines.Add(failed ? line + " failed" : line);
+        }
+    }
+
+    [Fact]
     public async Task A_recorded_publication_is_immutable_and_orphan_files_of_a_crashed_attempt_are_replaced()
     {
         var storage = await azurite.NewStorageAsync();

@@ -11,11 +11,15 @@ namespace Hub.Storage.Evidence;
 /// partitions of a page in parallel (bounded: the Table service's target is per partition, ~2,000 entities/s, and
 /// per account, ~20,000/s).
 ///
-/// The version guard needs the stored version and ETag of each row. Rows this process wrote or read before are
-/// remembered (KnownVersions, bounded), so only rows it has never seen are read — once, 15 keys per query. A
-/// remembered ETag that is no longer current (another writer got there first) makes the conditional write fail; the
-/// partition is then decided again against a fresh read. The hub never deletes these rows, which is what makes a
-/// remembered "stored and newer" safe to act on.</summary>
+/// The version guard rides on the write. Rows this process wrote or read before are remembered (KnownVersions,
+/// bounded) with their version and ETag, and are replaced under that ETag. Rows it has never seen are first assumed
+/// new and added — an Add fails if the row exists, and a transaction is all or nothing — so a page of new dossiers
+/// costs its writes and no read (on Azure a read is a billed transaction; on Azurite every query scans the whole
+/// table). Any conflict (an Add of an existing row, a remembered ETag another writer made stale) makes the partition
+/// be decided again against a fresh read, 15 keys per query; after such a conflict the partition's unseen rows are
+/// read before they are written until a read finds none of them stored (a re-sync after a restart, where every row
+/// exists, then pays one read per row and no failed transaction). The hub never deletes these rows, which is what
+/// makes a remembered "stored and newer" safe to act on.</summary>
 public static class VersionedUpsert
 {
     public const string VersionColumn = "Version";
@@ -53,13 +57,19 @@ public static class VersionedUpsert
         int stored = 0, stale = 0;
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            // First attempt: what this process remembers, reading only the rest. After a conflict: everything afresh.
+            // First attempt: what this process remembers; the rest is assumed new, or read first if this partition's
+            // unseen rows lately turned out to exist. After a conflict: everything afresh.
             var unknown = pending;
             var existing = attempt == 1 ? known.Lookup(partition, pending, out unknown) : new Dictionary<string, (long Version, ETag ETag)>(StringComparer.Ordinal);
-            foreach (var (row, value) in await ReadVersionsAsync(table, partition, unknown, ct))
+            if (attempt > 1 || known.ReadsFirst(partition))
             {
-                existing[row] = value;
-                known.Remember(partition, row, value.Version, value.ETag);
+                var read = await ReadVersionsAsync(table, partition, unknown, ct);
+                foreach (var (row, value) in read)
+                {
+                    existing[row] = value;
+                    known.Remember(partition, row, value.Version, value.ETag);
+                }
+                if (unknown.Count > 0 && read.Count == 0) known.AssumeNew(partition);
             }
             var actions = new List<TableTransactionAction>();
             var staleThisAttempt = 0;
@@ -96,6 +106,7 @@ public static class VersionedUpsert
                 // row not yet committed, against what is stored now.
                 pending = pending.Where(p => !committed.Contains(p.RowKey)).ToList();
                 foreach (var p in pending) known.Forget(partition, p.RowKey);
+                if (e.Status == (int)HttpStatusCode.Conflict) known.ReadFirst(partition);
             }
         }
         return (stored, stale);
@@ -134,6 +145,12 @@ public static class VersionedUpsert
     {
         private const int Capacity = 200_000;
         private readonly ConcurrentDictionary<(string Partition, string Row), (long Version, ETag ETag)> _rows = new();
+        // Partitions whose unseen rows are read before they are written (one entry per unit at most).
+        private readonly ConcurrentDictionary<string, byte> _readFirst = new(StringComparer.Ordinal);
+
+        public bool ReadsFirst(string partition) => _readFirst.ContainsKey(partition);
+        public void ReadFirst(string partition) => _readFirst.TryAdd(partition, 0);
+        public void AssumeNew(string partition) => _readFirst.TryRemove(partition, out _);
 
         public Dictionary<string, (long Version, ETag ETag)> Lookup(string partition, List<TableEntity> entities, out List<TableEntity> unknown)
         {
