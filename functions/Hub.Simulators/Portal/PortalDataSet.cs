@@ -8,7 +8,9 @@ using Hub.Sources.Portal;
 namespace Hub.Simulators.Portal;
 
 /// <summary>Synthetic portal data, the same for the same scale: the MoF unit tree, its procedures, and a log of
-/// dossier versions (a dossier appears once per status change), in the portal's own wire format.</summary>
+/// dossier versions (a dossier appears once per status change), in the portal's own wire format. Each record is held
+/// as its UTF-8 JSON (about 1 KB), not as a tree of nodes (about five times that): a million dossiers are four million
+/// records.</summary>
 public sealed class PortalDataSet
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
@@ -37,8 +39,8 @@ public sealed class PortalDataSet
         var dossiers = GenerateDossiers(random, scale, agencies, procedures, personal, extra);
         var feedback = GenerateFeedback(random, scale, agencies, personal);
 
-        var feedAgencies = agencies.Select(a => FeedRecord.From(a.MaCoQuan!, a.MaCoQuan!, a.NgayCapNhat!, 0, ToNode(a))).ToList();
-        var feedProcedures = procedures.Select(p => FeedRecord.From(p.MaTTHC!, p.MaDonVi!, p.NgayCapNhat!, 0, ToNode(p))).ToList();
+        var feedAgencies = agencies.Select(a => FeedRecord.From(a.MaCoQuan!, a.MaCoQuan!, a.NgayCapNhat!, 0, ToJson(a))).ToList();
+        var feedProcedures = procedures.Select(p => FeedRecord.From(p.MaTTHC!, p.MaDonVi!, p.NgayCapNhat!, 0, ToJson(p))).ToList();
         AddUnreceived(random, scale, dossiers);
         var truth = dossiers.ToList(); // what the portal itself holds: the feed's corruptions happen on the way out
         Spoil(random, scale.MalformedRate, dossiers);
@@ -61,7 +63,7 @@ public sealed class PortalDataSet
     private static List<FeedRecord> Sorted(List<FeedRecord> records) =>
         records.OrderBy(r => r.UpdatedAt, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Sequence).ToList();
 
-    private static JsonObject ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Json)!.AsObject();
+    private static byte[] ToJson<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json);
 
     private static List<CoQuan> GenerateUnits(int count)
     {
@@ -206,17 +208,17 @@ public sealed class PortalDataSet
             };
 
             var seq = 0;
-            records.Add(FeedRecord.From(id, code, PortalTime.Write(synced), seq++, ToNode(Version(2, synced, false))));
+            records.Add(FeedRecord.From(id, code, PortalTime.Write(synced), seq++, ToJson(Version(2, synced, false))));
             var processingAt = received.AddHours(20);
             // Each version is stamped after the one before it (NgayCapNhat strictly increases), as the portal's own
             // status changes are: a dossier synced late still has its later statuses dated after the sync.
             var processingVersion = Later(processingAt, synced.AddMinutes(1));
             if (finished is null || finished > processingAt)
-                records.Add(FeedRecord.From(id, code, PortalTime.Write(processingVersion), seq++, ToNode(Version(4, processingVersion, false))));
+                records.Add(FeedRecord.From(id, code, PortalTime.Write(processingVersion), seq++, ToJson(Version(4, processingVersion, false))));
             if (finished is { } done)
             {
                 var finalVersion = Later(done.AddMinutes(30), processingVersion.AddMinutes(1));
-                records.Add(FeedRecord.From(id, code, PortalTime.Write(finalVersion), seq++, ToNode(Version(10, finalVersion, true))));
+                records.Add(FeedRecord.From(id, code, PortalTime.Write(finalVersion), seq++, ToJson(Version(10, finalVersion, true))));
             }
 
             // The registries' sharing logs: the unit looked the applicant up for this dossier (reuse, not asked again).
@@ -225,12 +227,12 @@ public sealed class PortalDataSet
                 var lookedUp = received.AddMinutes(random.Next(1, 90));
                 var requestId = $"YC-{n:D7}";
                 if (citizen)
-                    extra.Population.Add(FeedRecord.From(requestId, code, PortalTime.Write(lookedUp), 0, ToNode(new Hub.Sources.Registries.NhatKyKhaiThacDanCu
+                    extra.Population.Add(FeedRecord.From(requestId, code, PortalTime.Write(lookedUp), 0, ToJson(new Hub.Sources.Registries.NhatKyKhaiThacDanCu
                     {
                         MaYeuCau = requestId, MaDonVi = code, MaHoSo = id, SoDinhDanh = applicantId, HoVaTen = applicantName, TonTai = true, ThoiDiem = PortalTime.Write(lookedUp),
                     })));
                 else
-                    extra.Business.Add(FeedRecord.From(requestId, code, PortalTime.Write(lookedUp), 0, ToNode(new Hub.Sources.Registries.NhatKyKhaiThacDoanhNghiep
+                    extra.Business.Add(FeedRecord.From(requestId, code, PortalTime.Write(lookedUp), 0, ToJson(new Hub.Sources.Registries.NhatKyKhaiThacDoanhNghiep
                     {
                         MaYeuCau = requestId, MaDonVi = code, MaHoSo = id, MaSoDoanhNghiep = applicantId, TinhTrang = random.NextDouble() < 0.95 ? 1 : 2, ThoiDiem = PortalTime.Write(lookedUp),
                     })));
@@ -241,7 +243,7 @@ public sealed class PortalDataSet
                 var ratedAt = ratedDone.AddHours(1 + random.Next(72));
                 var ratingId = $"DG-{n:D7}";
                 var level = random.NextDouble() < q ? 1 + random.Next(2) : 3 + random.Next(2);
-                extra.Ratings.Add(FeedRecord.From(ratingId, code, PortalTime.Write(ratedAt), 0, ToNode(new DanhGiaHaiLong
+                extra.Ratings.Add(FeedRecord.From(ratingId, code, PortalTime.Write(ratedAt), 0, ToJson(new DanhGiaHaiLong
                 {
                     MaDanhGia = ratingId, MaHoSo = id, MaDonVi = code, NgayDanhGia = PortalTime.Write(ratedAt), MucDoHaiLong = level, NgayCapNhat = PortalTime.Write(ratedAt),
                 })));
@@ -266,7 +268,7 @@ public sealed class PortalDataSet
             personal.Add(sender);
             var id = $"PAKN-{n:D6}";
             var updated = answered ?? received;
-            records.Add(FeedRecord.From(id, unit, PortalTime.Write(updated), 0, ToNode(new PhanAnhKienNghi
+            records.Add(FeedRecord.From(id, unit, PortalTime.Write(updated), 0, ToJson(new PhanAnhKienNghi
             {
                 MaPAKN = id, MaDonVi = unit, TieuDe = "Phản ánh về thời gian giải quyết hồ sơ", NguoiGui = sender,
                 NgayTiepNhan = PortalTime.Write(received), HanXuLy = PortalTime.Write(due), NgayTraLoi = answered is { } a ? PortalTime.Write(a) : null,
@@ -298,14 +300,14 @@ public sealed class PortalDataSet
         var received = records.Where(r => r.Sequence == 0).Take(Math.Max(1, scale.DossiersPerQuarter / 100)).ToList();
         foreach (var r in received)
         {
-            var node = (JsonObject)r.Record.DeepClone();
+            var node = r.Record;
             var id = r.Id + "-DK";
             node["MaHoSo"] = id;
             node["NgayTiepNhan"] = null;
             node["NgayHenTra"] = null;
             node["NgayDongBo"] = null;
             node["TrangThaiHoSo"] = random.Next(2) == 0 ? 1 : 3;
-            records.Add(r with { Id = id, Record = node });
+            records.Add(r with { Id = id, Json = ToJson(node) });
         }
     }
 
@@ -316,8 +318,8 @@ public sealed class PortalDataSet
         for (var i = 0; i < records.Count; i++)
         {
             if (random.NextDouble() >= rate) continue;
-            if (records[i].Record["NgayTiepNhan"] is null) continue; // unreceived registrations are a scenario of their own
-            var node = (JsonObject)records[i].Record.DeepClone();
+            var node = records[i].Record;
+            if (node["NgayTiepNhan"] is null) continue; // unreceived registrations are a scenario of their own
             switch (random.Next(4))
             {
                 case 0: node["NgayTiepNhan"] = "31/02/2026"; break;
@@ -325,7 +327,7 @@ public sealed class PortalDataSet
                 case 2: node.Remove("MaTTHC"); break;
                 default: node["MaDonVi"] = "X99.99"; node["DonViXuLy"] = "X99.99"; break;
             }
-            records[i] = records[i] with { Record = node };
+            records[i] = records[i] with { Json = ToJson(node) };
         }
     }
 
@@ -334,10 +336,14 @@ public sealed class PortalDataSet
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 }
 
-/// <summary>One record of a feed, with the key it is paged by: update time, record id, version sequence.</summary>
-public sealed record FeedRecord(string Id, string UnitCode, string UpdatedAt, int Sequence, JsonObject Record)
+/// <summary>One record of a feed as the portal serves it (UTF-8 JSON), with the key it is paged by: update time, record
+/// id, version sequence.</summary>
+public sealed record FeedRecord(string Id, string UnitCode, string UpdatedAt, int Sequence, byte[] Json)
 {
-    public static FeedRecord From(string id, string unit, string updatedAt, int sequence, JsonObject record) => new(id, unit, updatedAt, sequence, record);
+    public static FeedRecord From(string id, string unit, string updatedAt, int sequence, byte[] json) => new(id, unit, updatedAt, sequence, json);
+
+    /// <summary>A new, mutable tree of the record (for tests and one-off reads; the feed serves the bytes).</summary>
+    public JsonObject Record => JsonNode.Parse(Json)!.AsObject();
 
     public string Cursor => string.Create(CultureInfo.InvariantCulture, $"{UpdatedAt}|{Id}|{Sequence}");
 }

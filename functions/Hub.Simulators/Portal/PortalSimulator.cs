@@ -103,7 +103,7 @@ public sealed class PortalSimulator : IAsyncDisposable
         }));
     }
 
-    private readonly Dictionary<IReadOnlyList<FeedRecord>, ILookup<string, FeedRecord>> _byUnit = [];
+    private readonly Dictionary<IReadOnlyList<FeedRecord>, Dictionary<string, FeedRecord[]>> _byUnit = [];
     private Lazy<Evaluation.EvaluationResponses> _evaluation = default!;
 
     private IResult Page(IReadOnlyList<FeedRecord> all, HttpRequest request, bool scoped)
@@ -114,10 +114,11 @@ public sealed class PortalSimulator : IAsyncDisposable
         IReadOnlyList<FeedRecord> feed = all;
         if (unit.Length > 0)
         {
-            ILookup<string, FeedRecord> lookup;
+            Dictionary<string, FeedRecord[]> byUnit;
             lock (_byUnit)
-                if (!_byUnit.TryGetValue(all, out lookup!)) _byUnit[all] = lookup = all.ToLookup(r => r.UnitCode);
-            feed = lookup[unit].ToList();
+                if (!_byUnit.TryGetValue(all, out byUnit!))
+                    _byUnit[all] = byUnit = all.GroupBy(r => r.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            feed = byUnit.GetValueOrDefault(unit) ?? [];
         }
 
         // Keyset paging: records strictly after the cursor, in (update time, id, sequence) order.
@@ -144,9 +145,9 @@ public sealed class PortalSimulator : IAsyncDisposable
             writer.WriteStartArray("data");
             for (var written = 0; i < feed.Count && written < size; i++)
             {
-                feed[i].Record.WriteTo(writer);
+                writer.WriteRawValue(feed[i].Json, skipInputValidation: true);
                 written++;
-                if (duplicate) { feed[i].Record.WriteTo(writer); written++; }
+                if (duplicate) { writer.WriteRawValue(feed[i].Json, skipInputValidation: true); written++; }
                 last = feed[i].Cursor;
             }
             writer.WriteEndArray();

@@ -56,8 +56,8 @@ public sealed class SimulatedEvaluation
         var accumulator = new EvidenceAccumulator(period, catalog.Parameters);
         foreach (var u in tree.Units) accumulator.Touch(u.Code);
 
-        var lookedUp = data.PopulationLog.Where(r => r.Record["TonTai"]?.GetValue<bool>() != false).Concat(data.BusinessLog)
-            .Select(r => r.Record["MaHoSo"]?.GetValue<string>()).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
+        var lookedUp = data.PopulationLog.Select(r => r.Record).Where(r => r["TonTai"]?.GetValue<bool>() != false).Concat(data.BusinessLog.Select(r => r.Record))
+            .Select(r => r["MaHoSo"]?.GetValue<string>()).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
         foreach (var p in data.Procedures.Select(r => mapper.MapProcedure(Element(r))).Where(m => m.Ok)) accumulator.Add(p.Value!);
         foreach (var latest in data.PortalDossiers.GroupBy(r => r.Id).Select(g => g.MaxBy(r => (r.UpdatedAt, r.Sequence))!))
         {
@@ -130,5 +130,5 @@ public sealed class SimulatedEvaluation
         };
     }
 
-    private static JsonElement Element(FeedRecord r) => JsonSerializer.SerializeToElement(r.Record);
+    private static JsonElement Element(FeedRecord r) => JsonElement.Parse(r.Json);
 }
