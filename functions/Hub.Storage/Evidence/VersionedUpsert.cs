@@ -139,35 +139,47 @@ public static class VersionedUpsert
         return result;
     }
 
-    /// <summary>The version and ETag of rows this process has written or read, per table; bounded (cleared when full,
-    /// so memory does not grow with the data: a forgotten row is simply read again).</summary>
+    /// <summary>The version and ETag of rows this process has written or read, per table; bounded in two generations
+    /// (when the newer one is full it becomes the older and the oldest is dropped), so memory does not grow with the
+    /// data while the rows of the pages in flight — the ones whose next versions come soon — stay remembered. A
+    /// forgotten row costs one failed Add and a read, never a wrong write.</summary>
     private sealed class KnownVersions
     {
-        private const int Capacity = 200_000;
-        private readonly ConcurrentDictionary<(string Partition, string Row), (long Version, ETag ETag)> _rows = new();
-        // Partitions whose unseen rows are read before they are written (one entry per unit at most).
-        private readonly ConcurrentDictionary<string, byte> _readFirst = new(StringComparer.Ordinal);
-
-        public bool ReadsFirst(string partition) => _readFirst.ContainsKey(partition);
-        public void ReadFirst(string partition) => _readFirst.TryAdd(partition, 0);
-        public void AssumeNew(string partition) => _readFirst.TryRemove(partition, out _);
+        private const int GenerationSize = 100_000;
+        private ConcurrentDictionary<(string Partition, string Row), (long Version, ETag ETag)> _current = new();
+        private ConcurrentDictionary<(string Partition, string Row), (long Version, ETag ETag)> _previous = new();
+        private readonly Lock _turn = new();
 
         public Dictionary<string, (long Version, ETag ETag)> Lookup(string partition, List<TableEntity> entities, out List<TableEntity> unknown)
         {
             var found = new Dictionary<string, (long Version, ETag ETag)>(StringComparer.Ordinal);
             unknown = [];
+            var (current, previous) = (_current, _previous);
             foreach (var e in entities)
-                if (_rows.TryGetValue((partition, e.RowKey), out var v)) found[e.RowKey] = v;
+                if (current.TryGetValue((partition, e.RowKey), out var v) || previous.TryGetValue((partition, e.RowKey), out v)) found[e.RowKey] = v;
                 else unknown.Add(e);
             return found;
         }
 
         public void Remember(string partition, string row, long version, ETag etag)
         {
-            if (_rows.Count >= Capacity) _rows.Clear();
-            _rows[(partition, row)] = (version, etag);
+            if (_current.Count >= GenerationSize)
+                lock (_turn)
+                    if (_current.Count >= GenerationSize) (_previous, _current) = (_current, new());
+            _current[(partition, row)] = (version, etag);
         }
 
-        public void Forget(string partition, string row) => _rows.TryRemove((partition, row), out _);
+        public void Forget(string partition, string row)
+        {
+            _current.TryRemove((partition, row), out _);
+            _previous.TryRemove((partition, row), out _);
+        }
+
+        // Partitions whose unseen rows are read before they are written (one entry per unit at most).
+        private readonly ConcurrentDictionary<string, byte> _readFirst = new(StringComparer.Ordinal);
+
+        public bool ReadsFirst(string partition) => _readFirst.ContainsKey(partition);
+        public void ReadFirst(string partition) => _readFirst.TryAdd(partition, 0);
+        public void AssumeNew(string partition) => _readFirst.TryRemove(partition, out _);
     }
 }
