@@ -96,7 +96,7 @@ public static class BenchStagesCommand
                 Console.WriteLine();
                 var peak = StageClock.PeakWorkingSetBytes;
                 StageTable.Print(clock.Stages, peak, raw);
-                Console.WriteLine("raw limits: sync = blind 100-row transactions of as many rows as the hub stored, 8 partitions at once; evidence = a query " +
+                Console.WriteLine($"raw limits: sync = blind 100-row transactions of as many rows as the hub stored (at most {RawLimits.MaxRawRows:N0}), 8 partitions at once; evidence = a query " +
                     "loop reading the same dossier rows, 8 units at once; publication = the same files' bytes uploaded as blobs, 8 at once (per s: units' worth).");
                 if (parse.GetValue(csv) is { } file) AppendCsv(file, scale, clock.Stages, raw, peak);
                 return 0;
