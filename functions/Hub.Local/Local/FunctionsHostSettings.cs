@@ -7,7 +7,7 @@ namespace Hub.Local.Local;
 /// stays invisible before its retry, and how many it runs at once. Read, not copied, so the two cannot drift apart.</summary>
 public static class FunctionsHostSettings
 {
-    private static readonly Lazy<(int MaxDequeueCount, TimeSpan VisibilityTimeout, int BatchSize)> Queues = new(() =>
+    private static readonly Lazy<(int MaxDequeueCount, TimeSpan VisibilityTimeout, int BatchSize, int NewBatchThreshold)> Queues = new(() =>
     {
         using var stream = typeof(FunctionsHostSettings).Assembly.GetManifestResourceStream("functions/host.json")
             ?? throw new InvalidOperationException("host.json is not embedded in hub.");
@@ -17,7 +17,8 @@ public static class FunctionsHostSettings
         var max = queues.TryGetProperty("maxDequeueCount", out var m) ? m.GetInt32() : 5;
         var visibility = queues.TryGetProperty("visibilityTimeout", out var v) ? TimeSpan.Parse(v.GetString()!, CultureInfo.InvariantCulture) : TimeSpan.Zero;
         var batch = queues.TryGetProperty("batchSize", out var b) ? b.GetInt32() : 16;
-        return (max, visibility, batch);
+        var threshold = queues.TryGetProperty("newBatchThreshold", out var t) ? t.GetInt32() : batch / 2;
+        return (max, visibility, batch, threshold);
     });
 
     public static int MaxDequeueCount => Queues.Value.MaxDequeueCount;
@@ -26,4 +27,8 @@ public static class FunctionsHostSettings
 
     /// <summary>Queue messages one instance handles at once (the host fetches batchSize and runs them in parallel).</summary>
     public static int BatchSize => Queues.Value.BatchSize;
+
+    /// <summary>The host fetches the next batch when the messages in hand drop to this many (so up to BatchSize +
+    /// NewBatchThreshold run at once), instead of waiting for the slowest of a batch.</summary>
+    public static int NewBatchThreshold => Queues.Value.NewBatchThreshold;
 }

@@ -22,24 +22,48 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
         var poison = storage.Queue(StorageNames.SyncWorkPoisonQueue);
         int ok = 0, failed = 0, poisoned = 0;
         var lastWaitLog = DateTimeOffset.MinValue;
-        while (true)
+        var inHand = new List<Task>();
+        try
         {
-            var messages = (await queue.ReceiveMessagesAsync(Math.Clamp(FunctionsHostSettings.BatchSize, 1, 32), Lease, ct)).Value;
-            if (messages.Length == 0)
+            while (true)
             {
-                var props = (await queue.GetPropertiesAsync(ct)).Value;
-                if (props.ApproximateMessagesCount == 0) return new DrainResult(ok, failed, poisoned);
-                if (DateTimeOffset.UtcNow - lastWaitLog > TimeSpan.FromSeconds(5))
+                // As the host does: a batch of messages handled side by side, the next batch fetched as soon as the
+                // messages in hand drop to newBatchThreshold (not when the slowest of the batch is done).
+                if (inHand.Count <= FunctionsHostSettings.NewBatchThreshold)
                 {
-                    logger.LogInformation("Waiting for {Count} sync work item(s) not visible yet: failed ones waiting to be retried, or held by a process that stopped (back within {Lease} s)",
-                        props.ApproximateMessagesCount, Lease.TotalSeconds);
-                    lastWaitLog = DateTimeOffset.UtcNow;
+                    var messages = (await queue.ReceiveMessagesAsync(Math.Clamp(FunctionsHostSettings.BatchSize, 1, 32), Lease, ct)).Value;
+                    if (messages.Length > 0)
+                    {
+                        inHand.AddRange(messages.Select(m => HandleOneAsync(m)));
+                        continue;
+                    }
+                    if (inHand.Count == 0)
+                    {
+                        var props = (await queue.GetPropertiesAsync(ct)).Value;
+                        if (props.ApproximateMessagesCount == 0) return new DrainResult(ok, failed, poisoned);
+                        if (DateTimeOffset.UtcNow - lastWaitLog > TimeSpan.FromSeconds(5))
+                        {
+                            logger.LogInformation("Waiting for {Count} sync work item(s) not visible yet: failed ones waiting to be retried, or held by a process that stopped (back within {Lease} s)",
+                                props.ApproximateMessagesCount, Lease.TotalSeconds);
+                            lastWaitLog = DateTimeOffset.UtcNow;
+                        }
+                        await Task.Delay(250, ct);
+                        continue;
+                    }
                 }
-                await Task.Delay(250, ct);
-                continue;
+                // A message in hand finishing (it may have queued a follow-up) is when to look at the queue again.
+                await Task.WhenAny(inHand);
+                foreach (var done in inHand.Where(t => t.IsCompleted).ToList())
+                {
+                    inHand.Remove(done);
+                    await done; // a cancellation surfaces here; failures were handled inside
+                }
             }
-            // As the host does: a batch of messages handled side by side.
-            await Task.WhenAll(messages.Select(m => HandleOneAsync(m)));
+        }
+        finally
+        {
+            // Never leave work running behind a return or a cancellation: each item settles its own message.
+            try { await Task.WhenAll(inHand); } catch (OperationCanceledException) { }
         }
 
         async Task HandleOneAsync(QueueMessage m)

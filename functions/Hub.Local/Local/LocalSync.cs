@@ -1,7 +1,9 @@
 namespace Hub.Local.Local;
 
-/// <summary>One sync of every source through the real storage queue, in dependency order (units first: procedures
-/// and dossiers are checked against them), as the timers and the queue trigger would do it.</summary>
+/// <summary>One sync of every source through the real storage queue, as the timers and the queue trigger would do it:
+/// the sources that refresh the unit list first (procedures and dossiers are checked against the units), then every
+/// other source at once — on Azure their timers fire independently, and one source's slowest unit need not hold up
+/// the next source.</summary>
 public static class LocalSync
 {
     /// <summary>The sources in the order of their dependencies (SyncSources).</summary>
@@ -11,11 +13,24 @@ public static class LocalSync
     {
         var scheduler = services.GetRequiredService<SyncScheduler>();
         var drainer = services.GetRequiredService<LocalQueueDrainer>();
-        foreach (var source in sources.Length > 0 ? sources : Order)
+        if (sources.Length > 0)
         {
-            await scheduler.EnqueueAsync(source, ct);
+            // Asked for by name: in the order given, one after the other.
+            foreach (var source in sources)
+            {
+                await scheduler.EnqueueAsync(source, ct);
+                await drainer.DrainAsync(ct);
+            }
+            return;
+        }
+        foreach (var units in SyncSources.All.Where(s => s.RefreshesUnits))
+        {
+            await scheduler.EnqueueAsync(units.Name, ct);
             await drainer.DrainAsync(ct);
         }
+        foreach (var other in SyncSources.All.Where(s => !s.RefreshesUnits))
+            await scheduler.EnqueueAsync(other.Name, ct);
+        await drainer.DrainAsync(ct);
     }
 
     /// <summary>A capture of the portal's evaluation of one period: the timer captures only the recent periods, a
