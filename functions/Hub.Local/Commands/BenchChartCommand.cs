@@ -30,7 +30,8 @@ public static class BenchChartCommand
                 var points = g.GroupBy(r => r.Dossiers).Select(d => d.Last()).OrderBy(r => r.Dossiers).ToList();
                 return (g.Key, points.Select(p => p.Dossiers).ToArray(), points.Select(p => p.Seconds).ToArray());
             }).ToList();
-            var sizes = rows.GroupBy(r => r.Dossiers).Select(g => g.Last()).OrderBy(r => r.Dossiers).ToList();
+            // Each row's peak is its stage's; a size's peak is the highest of its stages.
+            var sizes = rows.GroupBy(r => r.Dossiers).Select(g => (Dossiers: g.Key, PeakMiB: g.Max(r => r.PeakMiB))).OrderBy(r => r.Dossiers).ToList();
             File.WriteAllBytes(parse.GetValue(png)!, Charts.Scaling(stages, sizes.Select(s => s.Dossiers).ToArray(), sizes.Select(s => s.PeakMiB).ToArray()));
             Console.WriteLine($"wrote {parse.GetValue(png)} ({sizes.Count} sizes, {stages.Count} stages)");
             return 0;

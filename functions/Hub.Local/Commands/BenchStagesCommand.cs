@@ -98,7 +98,7 @@ public static class BenchStagesCommand
                 StageTable.Print(clock.Stages, peak, raw);
                 Console.WriteLine($"raw limits: sync = blind 100-row transactions of as many rows as the hub stored (at most {RawLimits.MaxRawRows:N0}), 8 partitions at once; evidence = a query " +
                     "loop reading the same dossier rows, 8 units at once; publication = the same files' bytes uploaded as blobs, 8 at once (per s: units' worth).");
-                if (parse.GetValue(csv) is { } file) AppendCsv(file, scale, clock.Stages, raw, peak);
+                if (parse.GetValue(csv) is { } file) AppendCsv(file, scale, clock.Stages, raw);
                 return 0;
             }
             finally
@@ -141,18 +141,19 @@ public static class BenchStagesCommand
         });
     }
 
-    private static void AppendCsv(string file, SyntheticScale scale, IReadOnlyList<StageTiming> stages, IReadOnlyDictionary<string, StageTiming> raw, long peak)
+    private static void AppendCsv(string file, SyntheticScale scale, IReadOnlyList<StageTiming> stages, IReadOnlyDictionary<string, StageTiming> raw)
     {
         var inv = CultureInfo.InvariantCulture;
         var header = !File.Exists(file);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         using var writer = File.AppendText(file);
+        // peak_working_set_mib: this process's peak during the stage (PeakMemory).
         if (header) writer.WriteLine("dossiers,units,stage,wall_s,items,per_s,raw_per_s,ratio,cpu_share,peak_working_set_mib");
         foreach (var s in stages)
         {
             var r = raw.GetValueOrDefault(s.Stage);
             writer.WriteLine(string.Create(inv, $"{scale.DossiersPerQuarter},{scale.Units},\"{s.Stage}\",{s.Wall.TotalSeconds:0.00},{s.Items},{s.PerSecond:0}," +
-                $"{(r is null ? "" : r.PerSecond.ToString("0", inv))},{(r is null ? "" : (s.PerSecond / r.PerSecond).ToString("0.00", inv))},{s.CpuShare:0.00},{peak / (1024 * 1024)}"));
+                $"{(r is null ? "" : r.PerSecond.ToString("0", inv))},{(r is null ? "" : (s.PerSecond / r.PerSecond).ToString("0.00", inv))},{s.CpuShare:0.00},{s.PeakBytes / (1024 * 1024)}"));
         }
     }
 

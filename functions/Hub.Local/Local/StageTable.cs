@@ -8,13 +8,13 @@ public static class StageTable
     {
         var inv = CultureInfo.InvariantCulture;
         var raw = rawLimits ?? new Dictionary<string, StageTiming>();
-        Console.WriteLine($"{"stage",-34} {"wall s",8} {"items",11} {"per s",9} {"CPU",5} {"raw per s",10} {"ratio",6}");
+        Console.WriteLine($"{"stage",-34} {"wall s",8} {"items",11} {"per s",9} {"CPU",5} {"raw per s",10} {"ratio",6} {"peak MiB",9}");
         foreach (var s in stages)
         {
             var limit = raw.TryGetValue(s.Stage, out var r) && r.PerSecond > 0 ? r : null; // a raw limit that did nothing compares with nothing
             Console.WriteLine(string.Create(inv, $"{s.Stage,-34} {s.Wall.TotalSeconds,8:0.00} {s.Items,11:N0} {s.PerSecond,9:N0} {s.CpuShare,5:0.00} " +
-                $"{(limit is null ? "" : limit.PerSecond.ToString("N0", inv)),10} {(limit is null ? "" : (s.PerSecond / limit.PerSecond).ToString("0.00", inv)),6}"));
+                $"{(limit is null ? "" : limit.PerSecond.ToString("N0", inv)),10} {(limit is null ? "" : (s.PerSecond / limit.PerSecond).ToString("0.00", inv)),6} {s.PeakBytes / (1024.0 * 1024),9:N0}"));
         }
-        Console.WriteLine(string.Create(inv, $"peak working set of this process: {peakWorkingSetBytes / (1024.0 * 1024):N0} MiB (CPU: 1.00 = one core busy for the whole stage)"));
+        Console.WriteLine(string.Create(inv, $"peak working set of this process: {peakWorkingSetBytes / (1024.0 * 1024):N0} MiB (CPU: 1.00 = one core busy for the whole stage; peak MiB: this process's peak working set during the stage)"));
     }
 }

@@ -145,7 +145,7 @@ public static class VersionedUpsert
     /// forgotten row costs one failed Add and a read, never a wrong write.</summary>
     private sealed class KnownVersions
     {
-        private const int GenerationSize = 100_000;
+        private const int GenerationSize = 50_000;
         private ConcurrentDictionary<(string Partition, string Row), (long Version, ETag ETag)> _current = new();
         private ConcurrentDictionary<(string Partition, string Row), (long Version, ETag ETag)> _previous = new();
         private readonly Lock _turn = new();
