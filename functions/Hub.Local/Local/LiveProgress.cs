@@ -37,7 +37,13 @@ public sealed class LiveProgress : IDisposable
     public long UnitsScored => Interlocked.Read(ref _units);
 
     private string Line(string stage, Stopwatch watch) =>
-        $"{stage}: {RecordsRead:N0} records read, {RecordsStored:N0} stored, {UnitsScored:N0} units scored ({watch.Elapsed.TotalSeconds:0} s)";
+        $"{stage}: {RecordsRead:N0} records read, {RecordsStored:N0} stored, {UnitsScored:N0} units scored ({watch.Elapsed.TotalSeconds:0} s, {WorkingSetMiB():N0} MiB)";
+
+    private static long WorkingSetMiB()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64 / (1024 * 1024);
+    }
 
     /// <summary>Runs one stage of work, showing its progress while it runs.</summary>
     public async Task<T> ShowAsync<T>(string stage, Func<Task<T>> work)

@@ -102,8 +102,8 @@ public static class VersionedUpsert
             }
             catch (TableTransactionFailedException e) when (attempt < MaxAttempts && e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
-                // Someone wrote one of these rows meanwhile (a transaction is all or nothing): decide again for every
-                // row not yet committed, against what is stored now.
+                // A row assumed new exists (409), or another writer changed a remembered one (412); a transaction is all
+                // or nothing: decide again for every row not yet committed, against what is stored now.
                 pending = pending.Where(p => !committed.Contains(p.RowKey)).ToList();
                 foreach (var p in pending) known.Forget(partition, p.RowKey);
                 if (e.Status == (int)HttpStatusCode.Conflict) known.ReadFirst(partition);
