@@ -49,7 +49,8 @@ public static class BenchSyncCommand
             await SyncAsync(allScopes.TakeLast(1).ToList());
             await RawLimits.InsertAsync(storage, 200, 2, 2, ct);
             var scopes = allScopes.SkipLast(1).ToList();
-            var ((read, stored, stale), hub) = await StageTiming.MeasureAsync("hub sync", "records", () => SyncAsync(scopes), r => r.Read);
+            using var progress = new LiveProgress();
+            var ((read, stored, stale), hub) = await StageTiming.MeasureAsync("hub sync", "records", () => progress.ShowAsync("hub sync", () => SyncAsync(scopes)), r => r.Read);
             var hubWall = hub.Wall;
             var hubCpu = hub.Cpu;
             var hubRate = hub.PerSecond;
@@ -57,7 +58,7 @@ public static class BenchSyncCommand
 
             // The ceiling: as many rows as the hub stored, in the same partitions, written blind (no fetch, no read,
             // no archive) in 100-entity transactions, as many partitions at once as the hub had work items.
-            var rawLimit = await RawLimits.InsertAsync(storage, stored, scopes.Count, WorkItemsAtOnce, ct);
+            var rawLimit = await progress.ShowAsync("raw SDK batch", () => RawLimits.InsertAsync(storage, stored, scopes.Count, WorkItemsAtOnce, ct), counts: false);
             var rawRows = rawLimit.Items;
             var rawRate = rawLimit.PerSecond;
             Console.WriteLine($"raw SDK batch: {rawRows:N0} rows in {rawLimit.Wall.TotalSeconds.ToString("0.00", inv)} s = {rawRate:N0} rows/s (process CPU {rawLimit.Cpu.TotalSeconds.ToString("0.0", inv)} s)");

@@ -36,8 +36,9 @@ public sealed class LiveProgress : IDisposable
     public long RecordsStored => Interlocked.Read(ref _stored);
     public long UnitsScored => Interlocked.Read(ref _units);
 
-    private string Line(string stage, Stopwatch watch) =>
-        $"{stage}: {RecordsRead:N0} records read, {RecordsStored:N0} stored, {UnitsScored:N0} units scored ({watch.Elapsed.TotalSeconds:0} s, {WorkingSetMiB():N0} MiB)";
+    private string Line(string stage, Stopwatch watch, bool counts) => counts
+        ? $"{stage}: {RecordsRead:N0} records read, {RecordsStored:N0} stored, {UnitsScored:N0} units scored ({watch.Elapsed.TotalSeconds:0} s, {WorkingSetMiB():N0} MiB)"
+        : $"{stage}: {watch.Elapsed.TotalSeconds:0} s, {WorkingSetMiB():N0} MiB";
 
     private static long WorkingSetMiB()
     {
@@ -46,7 +47,8 @@ public sealed class LiveProgress : IDisposable
     }
 
     /// <summary>Runs one stage of work, showing its progress while it runs.</summary>
-    public async Task<T> ShowAsync<T>(string stage, Func<Task<T>> work)
+    /// <param name="counts">Show the hub's counters (false for work that is not the hub's, such as a raw baseline).</param>
+    public async Task<T> ShowAsync<T>(string stage, Func<Task<T>> work, bool counts = true)
     {
         var watch = Stopwatch.StartNew();
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
@@ -54,14 +56,14 @@ public sealed class LiveProgress : IDisposable
             return await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync(stage, async context =>
             {
                 var task = work();
-                while (await Task.WhenAny(task, Task.Delay(250)) != task) context.Status(Markup.Escape(Line(stage, watch)));
+                while (await Task.WhenAny(task, Task.Delay(250)) != task) context.Status(Markup.Escape(Line(stage, watch, counts)));
                 return await task;
             });
         }
         var running = work();
-        while (await Task.WhenAny(running, Task.Delay(PlainInterval)) != running) Console.WriteLine(Line(stage, watch));
+        while (await Task.WhenAny(running, Task.Delay(PlainInterval)) != running) Console.WriteLine(Line(stage, watch, counts));
         var result = await running;
-        Console.WriteLine(Line(stage, watch) + " — done");
+        Console.WriteLine(Line(stage, watch, counts) + " — done");
         return result;
     }
 
