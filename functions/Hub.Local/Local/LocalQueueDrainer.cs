@@ -62,8 +62,10 @@ public sealed class LocalQueueDrainer(StorageClients storage, SyncWorkHandler ha
         }
         finally
         {
-            // Never leave work running behind a return or a cancellation: each item settles its own message.
-            try { await Task.WhenAll(inHand); } catch (OperationCanceledException) { }
+            // Never leave work running behind a cancellation or a failure: each item settles its own message; what
+            // brought the loop down is what propagates, not the others' cancellations.
+            try { await Task.WhenAll(inHand); }
+            catch (Exception) { /* observed; the first failure is already on its way up */ }
         }
 
         async Task HandleOneAsync(QueueMessage m)
