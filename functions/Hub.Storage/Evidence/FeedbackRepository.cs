@@ -13,6 +13,12 @@ public sealed class FeedbackRepository(StorageClients storage)
         }).ToList(), ct);
 
     public Task<IReadOnlyList<FeedbackItem>> ListByUnitAsync(string unitCode, CancellationToken ct) =>
-        _table.ListPartitionAsync(TableKeys.Escape(unitCode), e => new FeedbackItem(e.GetString("FeedbackId"), e.GetString("UnitCode"),
-            e.GetDateTimeOffset("ReceivedAt")!.Value, e.GetDateTimeOffset("DueAt")!.Value, e.GetDateTimeOffset("AnsweredAt")), ct);
+        _table.ListPartitionAsync(TableKeys.Escape(unitCode), FromEntity, ct);
+
+    /// <summary>The unit's feedback as it is read (scoring counts it; a large unit's is not held at once).</summary>
+    public IAsyncEnumerable<FeedbackItem> StreamByUnitAsync(string unitCode, CancellationToken ct) =>
+        _table.StreamPartitionAsync(TableKeys.Escape(unitCode), FromEntity, ct);
+
+    private static FeedbackItem FromEntity(TableEntity e) =>
+        new(e.GetString("FeedbackId"), e.GetString("UnitCode"), e.GetDateTimeOffset("ReceivedAt")!.Value, e.GetDateTimeOffset("DueAt")!.Value, e.GetDateTimeOffset("AnsweredAt"));
 }

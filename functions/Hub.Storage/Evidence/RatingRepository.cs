@@ -13,6 +13,12 @@ public sealed class RatingRepository(StorageClients storage)
         }).ToList(), ct);
 
     public Task<IReadOnlyList<Rating>> ListByUnitAsync(string unitCode, CancellationToken ct) =>
-        _table.ListPartitionAsync(TableKeys.Escape(unitCode), e => new Rating(e.GetString("DossierId"), e.GetString("UnitCode"),
-            e.GetDateTimeOffset("RatedAt")!.Value, Enum.Parse<RatingLevel>(e.GetString("Level"))), ct);
+        _table.ListPartitionAsync(TableKeys.Escape(unitCode), FromEntity, ct);
+
+    /// <summary>The unit's ratings as they are read (scoring counts them; a large unit's are not held at once).</summary>
+    public IAsyncEnumerable<Rating> StreamByUnitAsync(string unitCode, CancellationToken ct) =>
+        _table.StreamPartitionAsync(TableKeys.Escape(unitCode), FromEntity, ct);
+
+    private static Rating FromEntity(TableEntity e) =>
+        new(e.GetString("DossierId"), e.GetString("UnitCode"), e.GetDateTimeOffset("RatedAt")!.Value, Enum.Parse<RatingLevel>(e.GetString("Level")));
 }

@@ -87,8 +87,9 @@ public sealed class ComputeUnitEvidenceActivity(
             accumulator.Add(row.Dossier with { ReusedData = reuse.Applies(row.Dossier, row.ApplicantHash) });
             records++;
         }
-        foreach (var f in await feedback.ListByUnitAsync(input.UnitCode, ct)) { accumulator.Add(f); records++; }
-        foreach (var r in await ratings.ListByUnitAsync(input.UnitCode, ct)) { accumulator.Add(r); records++; }
+        // Counted as they are read: only the registry join (DataReuse) holds a unit's rows at once.
+        await foreach (var f in feedback.StreamByUnitAsync(input.UnitCode, ct)) { accumulator.Add(f); records++; }
+        await foreach (var r in ratings.StreamByUnitAsync(input.UnitCode, ct)) { accumulator.Add(r); records++; }
         var evidence = accumulator.Result().Single(e => e.UnitCode == input.UnitCode);
         var blob = await store.SaveEvidenceAsync(input.Period, input.RunId, evidence, CancellationToken.None);
         logger.LogInformation("Unit {UnitCode}: {Records} records counted for {Period}", input.UnitCode, records, input.Period);
