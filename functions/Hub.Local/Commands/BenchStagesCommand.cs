@@ -23,12 +23,7 @@ public static class BenchStagesCommand
         {
             dossiers, units, csv,
         };
-        command.SetAction(async (parse, ct) =>
-        {
-            if (!CommandChecks.ScaleIsValid(parse.GetValue(units), parse.GetValue(dossiers))) return 2;
-            try { return await RunAsync(parse, ct); }
-            catch (Exception e) when (CommandChecks.IsStorageUnreachable(e)) { return CommandChecks.StorageUnreachable(e); }
-        });
+        command.SetAction((parse, ct) => CommandChecks.RunWithStorageAsync(parse.GetValue(units), parse.GetValue(dossiers), () => RunAsync(parse, ct)));
         return command;
 
         async Task<int> RunAsync(ParseResult parse, CancellationToken ct)

@@ -15,12 +15,7 @@ public static class BenchSyncCommand
         var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers (each has 2-3 versions in the feed)", DefaultValueFactory = _ => 20_000 };
         var units = new Option<int>("--units") { Description = "Synthetic units", DefaultValueFactory = _ => 50 };
         var command = new Command("bench-sync", "Benchmark: sync throughput (records/s) into Azurite vs a raw SDK batch-insert loop; needs HubStorage.") { dossiers, units };
-        command.SetAction(async (parse, ct) =>
-        {
-            if (!CommandChecks.ScaleIsValid(parse.GetValue(units), parse.GetValue(dossiers))) return 2;
-            try { return await RunAsync(parse, ct); }
-            catch (Exception e) when (CommandChecks.IsStorageUnreachable(e)) { return CommandChecks.StorageUnreachable(e); }
-        });
+        command.SetAction((parse, ct) => CommandChecks.RunWithStorageAsync(parse.GetValue(units), parse.GetValue(dossiers), () => RunAsync(parse, ct)));
         return command;
 
         async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
@@ -67,7 +62,7 @@ public static class BenchSyncCommand
             // the stored rows; the raw loop only writes those rows, blind (at its rate, if it was capped below them).
             var rawSeconds = stored / rawRate;
             Console.WriteLine($"same outcome:  raw {rawSeconds.ToString("0.00", inv)} s to write the {stored:N0} final rows vs hub {hubWall.TotalSeconds.ToString("0.00", inv)} s to sync the {read:N0} records into them: {(rawSeconds / hubWall.TotalSeconds).ToString("0.00", inv)}");
-            Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");
+            Console.WriteLine($"peak working set of this process: {StageClock.PeakWorkingSetBytes / (1024 * 1024):N0} MiB");
             foreach (var t in StorageNames.Tables.Append("RawBench")) await storage.Table(t).DeleteAsync(ct);
             foreach (var c in StorageNames.Containers) await storage.Container(c).DeleteIfExistsAsync(cancellationToken: ct);
             foreach (var q in StorageNames.Queues) await storage.Queue(q).DeleteIfExistsAsync(ct);

@@ -14,6 +14,15 @@ internal static class CommandChecks
         return true;
     }
 
+    /// <summary>A benchmark's whole action: the scale checked first (exit 2), then the run, with storage that does
+    /// not answer told in one line (exit 1).</summary>
+    public static async Task<int> RunWithStorageAsync(int units, int dossiers, Func<Task<int>> run)
+    {
+        if (!ScaleIsValid(units, dossiers)) return 2;
+        try { return await run(); }
+        catch (Exception e) when (IsStorageUnreachable(e)) { return StorageUnreachable(e); }
+    }
+
     public static bool IsStorageUnreachable(Exception e) =>
         e is Azure.RequestFailedException or AggregateException or HttpRequestException && e.Message.Contains("refused", StringComparison.OrdinalIgnoreCase);
 
