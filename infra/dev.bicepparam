@@ -1,15 +1,12 @@
-// Development: small scale-out, no approval gate, short log retention.
+// Development: small scale-out, no approval gate, short log retention, no purge protection (main.bicep derives them
+// from environmentType, as azd does).
 using 'main.bicep'
 
 param environmentName = 'dev'
 param location = 'southeastasia'
-param instanceMemoryMB = 2048
-param maximumInstanceCount = 10
+param environmentType = 'dev'
 param portalBaseUrl = 'https://dichvucong.gov.vn/'
 param populationBaseUrl = 'https://ndxp.gov.vn/dancu/'
 param businessBaseUrl = 'https://ndxp.gov.vn/dangkydoanhnghiep/'
-param requireApproval = false
-param logRetentionDays = 30
-param environmentType = 'dev'
-param keyVaultPurgeProtection = false
-param authClientId = readEnvironmentVariable('AUTH_CLIENT_ID', '00000000-0000-0000-0000-000000000000')
+// No default: a deployment without the app registration's id fails here, by name, instead of deploying a sign-in nobody can pass.
+param authClientId = readEnvironmentVariable('AUTH_CLIENT_ID')

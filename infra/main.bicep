@@ -22,26 +22,30 @@ param location string
 @allowed(['dev', 'prod'])
 param environmentType string = 'dev'
 
-@description('Client (application) id of the Entra ID app registration that signs administrators in (App Service authentication).')
+@description('Client (application) id of the Entra ID app registration that signs administrators in (App Service authentication). No default: azd asks for it, and infra/hooks/preprovision.sh refuses an empty or all-zero id.')
+@minLength(36)
+@maxLength(36)
 param authClientId string
 
 @description('Tenant of that app registration.')
 param authTenantId string = tenant().tenantId
 
+// What differs per environment defaults from environmentType here, once: azd (main.parameters.json passes a value only
+// when the azd environment sets one) and the .bicepparam files (which set none of these) then deploy the same thing.
 @description('Key Vault purge protection: on in prod; off in dev so that azd down then azd up can recreate the vault.')
-param keyVaultPurgeProtection bool = false
+param keyVaultPurgeProtection bool = environmentType == 'prod'
 
 @description('Name of the resource group to create.')
 param resourceGroupName string = 'rg-sqihub-${environmentName}'
 
 @description('Instance memory of the Flex Consumption app, in MB.')
 @allowed([512, 2048, 4096])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = environmentType == 'prod' ? 4096 : 2048
 
 @description('Maximum number of instances the app scales out to.')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 40
+param maximumInstanceCount int = environmentType == 'prod' ? 100 : 10
 
 @description('Base address of the National Public Service Portal sync API.')
 param portalBaseUrl string
@@ -59,12 +63,12 @@ param adminRole string = 'Hub.Admin'
 param vaultAdministratorObjectId string = ''
 
 @description('Require an administrator approval before each publication.')
-param requireApproval bool = true
+param requireApproval bool = environmentType == 'prod'
 
 @description('Log Analytics retention in days.')
 @minValue(30)
 @maxValue(730)
-param logRetentionDays int = 90
+param logRetentionDays int = environmentType == 'prod' ? 365 : 30
 
 var tags = { 'azd-env-name': environmentName, workload: 'service-quality-index-hub' }
 var suffix = uniqueString(subscription().id, environmentName, location)

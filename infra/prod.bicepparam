@@ -1,15 +1,12 @@
-// Production: more headroom, every publication approved by an administrator, longer log retention.
+// Production: more headroom, every publication approved by an administrator, longer log retention, purge protection
+// and delete locks (main.bicep derives them from environmentType, as azd does).
 using 'main.bicep'
 
 param environmentName = 'prod'
 param location = 'southeastasia'
-param instanceMemoryMB = 4096
-param maximumInstanceCount = 100
+param environmentType = 'prod'
 param portalBaseUrl = 'https://dichvucong.gov.vn/'
 param populationBaseUrl = 'https://ndxp.gov.vn/dancu/'
 param businessBaseUrl = 'https://ndxp.gov.vn/dangkydoanhnghiep/'
-param requireApproval = true
-param logRetentionDays = 365
-param environmentType = 'prod'
-param keyVaultPurgeProtection = true
-param authClientId = readEnvironmentVariable('AUTH_CLIENT_ID', '00000000-0000-0000-0000-000000000000')
+// No default: a deployment without the app registration's id fails here, by name, instead of deploying a sign-in nobody can pass.
+param authClientId = readEnvironmentVariable('AUTH_CLIENT_ID')

@@ -42,11 +42,44 @@ public sealed class StorageClients
     /// <summary>Base64 messages: what the Functions queue trigger expects.</summary>
     private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
-    public async Task EnsureCreatedAsync(CancellationToken ct = default)
+    /// <summary>Creates every table, container and queue that does not exist yet (idempotent: infra/ creates them in
+    /// Azure too, and several instances may start at once); returns the names it created.</summary>
+    public async Task<IReadOnlyList<string>> EnsureCreatedAsync(CancellationToken ct = default)
     {
+        var missing = await MissingAsync(ct);
         await Task.WhenAll(
-            Task.WhenAll(StorageNames.Tables.Select(t => Table(t).CreateIfNotExistsAsync(ct))),
-            Task.WhenAll(StorageNames.Containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: ct))),
-            Task.WhenAll(StorageNames.Queues.Select(q => Queue(q).CreateIfNotExistsAsync(cancellationToken: ct))));
+            Task.WhenAll(missing.Tables.Select(t => Tables.GetTableClient(t).CreateIfNotExistsAsync(ct))),
+            Task.WhenAll(missing.Containers.Select(c => Blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: ct))),
+            Task.WhenAll(missing.Queues.Select(q => Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: ct))));
+        return [.. missing.Tables, .. missing.Containers, .. missing.Queues];
     }
+
+    /// <summary>The tables, containers and queues of the hub that do not exist, by their full names: three listings
+    /// (one request each for an account of the hub's size), whatever the number of names.</summary>
+    public async Task<StorageInventory> MissingAsync(CancellationToken ct = default)
+    {
+        var tables = ListAsync(Tables.QueryAsync(cancellationToken: ct), t => t.Name, ct);
+        var containers = ListAsync(Blobs.GetBlobContainersAsync(prefix: Namespace.Length == 0 ? null : Namespace + "-", cancellationToken: ct), c => c.Name, ct);
+        var queues = ListAsync(Queues.GetQueuesAsync(prefix: Namespace.Length == 0 ? null : Namespace + "-", cancellationToken: ct), q => q.Name, ct);
+        var (haveTables, haveContainers, haveQueues) = (await tables, await containers, await queues);
+        return new StorageInventory(
+            StorageNames.Tables.Select(t => Table(t).Name).Where(n => !haveTables.Contains(n)).ToList(),
+            StorageNames.Containers.Select(c => Container(c).Name).Where(n => !haveContainers.Contains(n)).ToList(),
+            StorageNames.Queues.Select(q => Queue(q).Name).Where(n => !haveQueues.Contains(n)).ToList());
+    }
+
+    private static async Task<HashSet<string>> ListAsync<T>(Azure.AsyncPageable<T> items, Func<T, string> name, CancellationToken ct) where T : notnull
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in items.WithCancellation(ct)) names.Add(name(item));
+        return names;
+    }
+}
+
+/// <summary>What a storage account lacks of the hub's tables, containers and queues (full names, namespace included).</summary>
+public sealed record StorageInventory(IReadOnlyList<string> Tables, IReadOnlyList<string> Containers, IReadOnlyList<string> Queues)
+{
+    public bool Complete => Tables.Count == 0 && Containers.Count == 0 && Queues.Count == 0;
+
+    public IEnumerable<string> All => Tables.Select(t => $"table {t}").Concat(Containers.Select(c => $"container {c}")).Concat(Queues.Select(q => $"queue {q}"));
 }

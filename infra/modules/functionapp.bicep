@@ -177,7 +177,9 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: ['/api/health', '/api/openapi.json', '/api/reports']
+      // A path is excluded exactly as written, or with everything under it when it ends in /*: the reports are
+      // files under /api/reports/{period}/v{n}/ (a test checks every anonymous route of the route table against this).
+      excludedPaths: ['/api/health', '/api/openapi.json', '/api/reports', '/api/reports/*']
     }
     identityProviders: {
       azureActiveDirectory: {

@@ -57,8 +57,7 @@ public class AzdReadinessTests
     {
         var vault = Assert.Single(OfType("Microsoft.KeyVault/vaults"), r => r.TryGetProperty("location", out _));
         Assert.Contains("purgeProtection", vault.GetProperty("properties").GetProperty("enablePurgeProtection").GetString());
-        Assert.Contains("keyVaultPurgeProtection = true", File.ReadAllText(Path.Combine(Bicep.InfraDirectory, "prod.bicepparam")));
-        Assert.Contains("keyVaultPurgeProtection = false", File.ReadAllText(Path.Combine(Bicep.InfraDirectory, "dev.bicepparam")));
+        Assert.Equal("[equals(parameters('environmentType'), 'prod')]", Bicep.MainTemplate.GetProperty("parameters").GetProperty("keyVaultPurgeProtection").GetProperty("defaultValue").GetString());
     }
 
     [Fact]
@@ -92,29 +91,20 @@ public class AzdReadinessTests
     }
 
     [Fact]
-    public void A_postprovision_hook_creates_the_hash_key_checks_the_source_keys_and_refreshes_references()
-    {
-        var azure = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "azure.yaml"));
-        Assert.Contains("postprovision:", azure);
-        var hook = Path.Combine(Bicep.RepositoryRoot, "infra", "hooks", "postprovision.sh");
-        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(hook).HasFlag(UnixFileMode.UserExecute), "the hook must be executable");
-        var script = File.ReadAllText(hook);
-        Assert.Contains("personal-data-hash-key", script);
-        foreach (var key in new[] { "portal-api-key", "population-api-key", "business-api-key" }) Assert.Contains(key, script);
-        Assert.Contains("az functionapp restart", script);
-    }
-
-    [Fact]
-    public void The_app_refuses_to_start_on_a_literal_Key_Vault_reference_naming_the_setting()
+    public void The_app_refuses_to_start_on_a_literal_Key_Vault_reference_naming_the_setting_but_for_a_sources_key()
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["PersonalData:HashKey"] = "@Microsoft.KeyVault(VaultName=kv;SecretName=personal-data-hash-key)",
             ["Sources:Portal:ApiKey"] = "@Microsoft.KeyVault(VaultName=kv;SecretName=portal-api-key)",
             ["Sources:Portal:BaseUrl"] = "https://dichvucong.gov.vn/",
         }).Build();
         var e = Assert.Throws<InvalidOperationException>(() => ConfigurationGuard.ThrowOnUnresolvedKeyVaultReferences(settings));
-        Assert.Contains("Sources__Portal__ApiKey", e.Message);
+        Assert.Contains("PersonalData__HashKey", e.Message);
         Assert.DoesNotContain("BaseUrl", e.Message);
-        ConfigurationGuard.ThrowOnUnresolvedKeyVaultReferences(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sources:Portal:ApiKey"] = "resolved" }).Build());
+        // A source key stops only its source (DayOneTests): the app starts and syncs the others.
+        Assert.DoesNotContain("Sources__Portal__ApiKey", e.Message);
+        ConfigurationGuard.ThrowOnUnresolvedKeyVaultReferences(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            { ["Sources:Portal:ApiKey"] = "@Microsoft.KeyVault(VaultName=kv;SecretName=portal-api-key)", ["PersonalData:HashKey"] = "resolved" }).Build());
     }
 }

@@ -28,11 +28,18 @@ public static class Bicep
         }
     }
 
-    public static (int ExitCode, string Output, string Errors) Run(params string[] args)
+    /// <summary>A client id for the parameter files (which read AUTH_CLIENT_ID from the environment, with no default).</summary>
+    public const string TestClientId = "6f1c2d3e-4a5b-4c6d-8e7f-901234567890";
+
+    public static (int ExitCode, string Output, string Errors) Run(params string[] args) =>
+        RunWith(new Dictionary<string, string?> { ["AUTH_CLIENT_ID"] = TestClientId }, args);
+
+    public static (int ExitCode, string Output, string Errors) RunWith(IDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = InfraDirectory };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (k, v) in environment) start.Environment[k] = v;
         using var p = Process.Start(start)!;
         var output = p.StandardOutput.ReadToEndAsync();
         var errors = p.StandardError.ReadToEndAsync();

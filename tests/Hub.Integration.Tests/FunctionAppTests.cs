@@ -18,43 +18,9 @@ namespace Hub.Integration.Tests;
 [Collection(AzuriteCollection.Name)]
 public class FunctionAppTests(AzuriteFixture azurite)
 {
-    private const string DevKey = "function-app-test-key";
+    private const string DevKey = FunctionAppHost.DevKey;
 
-    private sealed class FunctionApp(IHost host, PortalSimulator portal) : IAsyncDisposable
-    {
-        public IServiceProvider Services => host.Services;
-        public FakeLogCollector Logs => Services.GetFakeLogCollector();
-        public StorageClients Storage => Services.GetRequiredService<StorageClients>();
-        public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
-
-        public async ValueTask DisposeAsync()
-        {
-            host.Dispose();
-            await portal.DisposeAsync();
-        }
-    }
-
-    private async Task<FunctionApp> StartLikeProgramAsync()
-    {
-        var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(TestHub.SmallScale()), TestHub.ApiKey);
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "local.settings.sample.json")));
-        var values = doc.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name.Replace("__", ":"), p => (string?)p.Value.GetString());
-        values["HubStorage"] = azurite.ConnectionString;
-        values["AzureWebJobsStorage"] = azurite.ConnectionString;
-        values["StorageNamespace"] = AzuriteFixture.NewNamespace();
-        values["Admin:DevelopmentKey"] = DevKey;
-        foreach (var (k, v) in SimulatorSettings.For(portal)) values[k] = v;
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(values);
-        builder.Logging.ClearProviders().AddFakeLogging();
-        // What Program.cs adds to the Functions builder (the worker's own plumbing needs the host's gRPC channel).
-        builder.Services.AddHub(builder.Configuration).AddAdminApi(builder.Configuration);
-        builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();
-        var app = new FunctionApp(builder.Build(), portal);
-        await app.Storage.EnsureCreatedAsync(); // infra/ creates them in Azure
-        return app;
-    }
+    private Task<FunctionAppHost> StartLikeProgramAsync() => FunctionAppHost.StartAsync(azurite);
 
     [Fact]
     public async Task Every_function_class_and_every_registered_activity_resolves_from_the_Function_Apps_services()
@@ -77,6 +43,7 @@ public class FunctionAppTests(AzuriteFixture azurite)
         var program = File.ReadAllText(Path.Combine(RepositoryRoot(), "functions", "Hub.Functions", "Program.cs"));
         Assert.Contains("builder.Services.AddHub(builder.Configuration).AddAdminApi(builder.Configuration);", program);
         Assert.Contains("builder.Services.AddHostedService<Hub.Functions.StorageWatchService>();", program);
+        Assert.Contains("builder.UseMiddleware<Hub.Functions.Telemetry.InvocationLogScope>();", program);
         Assert.Equal(3, program.Split("builder.Services.").Length - 1); // AddHub+AddAdminApi, AddOpenTelemetry().UseFunctionsWorkerDefaults, AddHostedService
     }
 
@@ -154,30 +121,10 @@ public class FunctionAppTests(AzuriteFixture azurite)
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.Contains($"Scheduled scoring of {quarter} skipped"));
     }
 
-    private static DefaultHttpContext Request(FunctionApp app, string method, string path, string? body = null, string? key = DevKey)
-    {
-        var context = new DefaultHttpContext { RequestServices = app.Services };
-        context.Request.Method = method;
-        context.Request.Path = path;
-        if (key is not null) context.Request.Headers[AdminAuthenticator.DevelopmentKeyHeader] = key;
-        if (body is not null)
-        {
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Request.Body = new MemoryStream(bytes);
-            context.Request.ContentLength = bytes.Length;
-            context.Request.ContentType = "application/json";
-        }
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
+    private static DefaultHttpContext Request(FunctionAppHost app, string method, string path, string? body = null, string? key = DevKey) =>
+        app.Request(method, path, body, key);
 
-    private static JsonElement Body(DefaultHttpContext context) =>
-        JsonDocument.Parse(((MemoryStream)context.Response.Body).ToArray()).RootElement.Clone();
+    private static JsonElement Body(DefaultHttpContext context) => FunctionAppHost.Body(context);
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hub.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static string RepositoryRoot() => FunctionAppHost.RepositoryRoot();
 }

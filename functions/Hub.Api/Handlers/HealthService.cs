@@ -1,16 +1,19 @@
 using Hub.Api.Routes;
 using Microsoft.AspNetCore.Http;
 using System.Diagnostics;
+using System.Xml;
 using Hub.Storage;
 using Hub.Storage.Sync;
+using Hub.Workflows.Sync;
 
 namespace Hub.Api.Handlers;
 
-/// <summary>GET /api/health, the same in both hosts: within 2 s, per dependency — storage (reachable, how fast), the sync
-/// queue and its poison queue (depth), and how long ago each source last caught up. 200 while storage answers (with
-/// "degraded" when something needs a look), 503 when it does not. Each check has its own deadline, so one slow
-/// dependency shows as "unknown" instead of holding the answer.</summary>
-public sealed class HealthService(StorageClients storage, SyncStateRepository states, IEnumerable<Hub.Workflows.Sync.ISyncSource> sources, TimeProvider clock)
+/// <summary>GET /api/health, the same in both hosts: within 2 s, per dependency — storage (reachable, how fast, and the
+/// tables, containers and queues it lacks), the sync queue and its poison queue (depth), and per source how long ago it
+/// last caught up and how old its newest record is. 200 while storage answers ("degraded", with the reasons, when
+/// something needs a look), 503 when it does not. Each check has its own deadline, so one slow dependency shows as
+/// "unknown" instead of holding the answer.</summary>
+public sealed class HealthService(StorageClients storage, SyncStateRepository states, IEnumerable<ISyncSource> sources, TimeProvider clock)
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
 
@@ -23,33 +26,67 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
         cts.CancelAfter(Deadline);
         var watch = Stopwatch.StartNew();
         var storageTask = storage.IsReachableAsync(ct, Deadline);
+        var missingTask = Bounded(async () => await storage.MissingAsync(cts.Token));
         var queueTask = Bounded(() => DepthAsync(StorageNames.SyncWorkQueue, cts.Token));
         var poisonTask = Bounded(() => DepthAsync(StorageNames.SyncWorkPoisonQueue, cts.Token));
         var syncTask = Bounded(async () => (IReadOnlyList<SyncState>?)await states.ListAsync(cts.Token));
         var reachable = await storageTask;
         var latency = watch.Elapsed;
-        var (queue, poison, sync) = (await queueTask, await poisonTask, await syncTask);
+        var (missing, queue, poison, sync) = (await missingTask, await queueTask, await poisonTask, await syncTask);
 
         var now = clock.GetUtcNow();
-        var bySource = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var report = sync?.GroupBy(s => s.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var scopes = g.ToList();
-            var last = bySource.TryGetValue(g.Key, out var source) ? source.CaughtUpAt(scopes) : Hub.Workflows.Sync.ISyncSource.OldestCaughtUp(scopes);
-            return new { source = g.Key, lastCaughtUpAt = last, ageSeconds = last is { } l ? (long?)(now - l).TotalSeconds : null };
-        }).ToList();
-        var stale = report?.Any(s => s.ageSeconds is null || s.ageSeconds > SyncAgeLimit.TotalSeconds) ?? false;
-        var status = !reachable ? "unhealthy" : (poison ?? 0) > 0 || stale || queue is null ? "degraded" : "healthy";
+        var reasons = sources.Where(s => s.ConfigurationProblem is not null).OrderBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => $"{s.Name}: not synced, {s.ConfigurationProblem}").ToList();
+        if (missing is { Complete: false }) reasons.Add($"storage lacks {string.Join(", ", missing.All)}");
+        if ((poison ?? 0) > 0) reasons.Add($"{poison} sync work item(s) in the poison queue");
+        if (queue is null) reasons.Add("sync queue depth unknown");
+        // Which scopes still count reads the unit list (cached): bounded like every other check.
+        var report = sync is null ? null : await Bounded(() => SourcesAsync(sync, now, reasons, cts.Token));
+        var status = !reachable ? "unhealthy" : reasons.Count > 0 ? "degraded" : "healthy";
         var body = new
         {
             status,
             checkedAt = now,
-            storage = new { status = reachable ? "reachable" : "unreachable", latencyMs = (long)latency.TotalMilliseconds },
+            reasons = reachable ? (IReadOnlyList<string>)reasons : ["storage unreachable"],
+            storage = new
+            {
+                status = !reachable ? "unreachable" : missing is null ? "unknown" : missing.Complete ? "reachable" : "incomplete",
+                latencyMs = (long)latency.TotalMilliseconds,
+                missing = missing?.All.ToList(),
+            },
             syncQueue = new { depth = queue, poisonDepth = poison },
             sources = (object?)report ?? "unknown",
         };
         return Answer.Json(body, reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    private async Task<List<object>?> SourcesAsync(IReadOnlyList<SyncState> sync, DateTimeOffset now, List<string> reasons, CancellationToken ct)
+    {
+        var report = new List<object>();
+        foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (!sync.Any(s => s.Source == source.Name)) continue; // never synced: nothing to say yet
+            var scopes = await source.CurrentAsync(sync.Where(s => s.Source == source.Name).ToList(), ct);
+            var last = source.CaughtUpAt(scopes);
+            var newest = scopes.Max(s => s.Watermark);
+            var age = last is { } l ? now - l : (TimeSpan?)null;
+            var lag = newest is { } n ? now - n : (TimeSpan?)null;
+            if (age is null || age > SyncAgeLimit) reasons.Add($"{source.Name}: {(age is null ? "never caught up" : $"last caught up {Hours(age.Value)} ago")}");
+            if (SyncSources.Find(source.Name)?.NewRecordsWithin is { } within && lag > within)
+                reasons.Add($"{source.Name}: newest record {Hours(lag!.Value)} old (new ones expected within {Hours(within)})");
+            report.Add(new
+            {
+                source = source.Name,
+                lastCaughtUpAt = last,
+                ageSeconds = age is { } a ? (long?)a.TotalSeconds : null,
+                newestRecordAt = newest,
+                lag = lag is { } g ? XmlConvert.ToString(g) : null,
+            });
+        }
+        return report;
+    }
+
+    private static string Hours(TimeSpan t) => t.TotalHours < 48 ? $"{t.TotalHours:0} h" : $"{t.TotalDays:0} days";
 
     private async Task<int?> DepthAsync(string queue, CancellationToken ct)
     {

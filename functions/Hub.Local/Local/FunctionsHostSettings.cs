@@ -9,9 +9,7 @@ public static class FunctionsHostSettings
 {
     private static readonly Lazy<(int MaxDequeueCount, TimeSpan VisibilityTimeout, int BatchSize, int NewBatchThreshold)> Queues = new(() =>
     {
-        using var stream = typeof(FunctionsHostSettings).Assembly.GetManifestResourceStream("functions/host.json")
-            ?? throw new InvalidOperationException("host.json is not embedded in hub.");
-        using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        using var doc = Read();
         var queues = doc.RootElement.GetProperty("extensions").GetProperty("queues");
         // The host's defaults when host.json leaves them out: 5 tries, retry at once.
         var max = queues.TryGetProperty("maxDequeueCount", out var m) ? m.GetInt32() : 5;
@@ -20,6 +18,30 @@ public static class FunctionsHostSettings
         var threshold = queues.TryGetProperty("newBatchThreshold", out var t) ? t.GetInt32() : batch / 2;
         return (max, visibility, batch, threshold);
     });
+
+    private static readonly Lazy<(TimeSpan WorkItems, TimeSpan Control)> DurableVisibility = new(() =>
+    {
+        using var doc = Read();
+        var provider = doc.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+        // The Durable extension's default when host.json leaves them out: 5 minutes, which is what a crash then costs.
+        static TimeSpan Get(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) ? TimeSpan.Parse(v.GetString()!, CultureInfo.InvariantCulture) : TimeSpan.FromMinutes(5);
+        return (Get(provider, "workItemQueueVisibilityTimeout"), Get(provider, "controlQueueVisibilityTimeout"));
+    });
+
+    /// <summary>How long an activity message a dead worker held stays invisible (the framework renews it while the activity
+    /// runs): what a crash mid-activity costs before another worker takes the activity up.</summary>
+    public static TimeSpan WorkItemQueueVisibilityTimeout => DurableVisibility.Value.WorkItems;
+
+    /// <summary>The same for orchestration messages (never renewed: an orchestrator episode is short).</summary>
+    public static TimeSpan ControlQueueVisibilityTimeout => DurableVisibility.Value.Control;
+
+    private static JsonDocument Read()
+    {
+        using var stream = typeof(FunctionsHostSettings).Assembly.GetManifestResourceStream("functions/host.json")
+            ?? throw new InvalidOperationException("host.json is not embedded in hub.");
+        return JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+    }
 
     public static int MaxDequeueCount => Queues.Value.MaxDequeueCount;
 

@@ -48,10 +48,10 @@ public sealed class LocalDurableHost : IAsyncDisposable
             PartitionCount = 1,
             UseTablePartitionManagement = true,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
-            // What a crash costs: messages a dead process held come back after these (the framework renews them
-            // while work is in progress, so they only need to cover the gap between renewals).
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(15),
+            // What a crash costs: messages a dead process held come back after these — host.json's, as the Function
+            // App's Durable extension reads them (the framework renews activity messages while the activity runs).
+            ControlQueueVisibilityTimeout = FunctionsHostSettings.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = FunctionsHostSettings.WorkItemQueueVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = Math.Max(2, Environment.ProcessorCount * 2),
             // Keep a running orchestration's state in memory between episodes: a fan-out over a thousand units would
             // otherwise reload its whole, growing history from the table after every completed activity.

@@ -34,6 +34,10 @@ public sealed class PortalSimulator : IAsyncDisposable
     /// <summary>Requests served, by path: tests use it to see retries happen.</summary>
     public int RequestCount => _requests;
     private int _requests;
+    private int _refused;
+
+    /// <summary>Requests refused for their API key (missing, wrong, or the text of a Key Vault reference).</summary>
+    public int RefusedRequestCount => _refused;
 
     public static async Task<PortalSimulator> StartAsync(PortalDataSet data, string apiKey, int port = 0, ILoggerFactory? loggerFactory = null)
     {
@@ -70,6 +74,7 @@ public sealed class PortalSimulator : IAsyncDisposable
             }
             if (context.Request.Headers["X-Api-Key"] != ApiKey)
             {
+                Interlocked.Increment(ref _refused);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 await context.Response.WriteAsJsonAsync(new { error_code = "401", message = "API key missing, wrong or expired" });
                 return;

@@ -9,6 +9,9 @@ public abstract class FeedClient(HttpClient http, FeedOptions options, ILogger l
 
     protected abstract string ApiKeySetting { get; }
 
+    /// <summary>Why no request can be sent with the configured key (not set, an unresolved Key Vault reference), or null.</summary>
+    public string? CredentialProblem => SourceRequests.KeyProblem(options.ApiKey, ApiKeySetting);
+
     protected async Task<RawPage> GetPageAsync(string path, string? scope, string? cursor, CancellationToken ct)
     {
         var query = $"{path}?kichthuoc={options.PageSize}";

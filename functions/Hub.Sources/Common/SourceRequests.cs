@@ -7,9 +7,20 @@ namespace Hub.Sources.Common;
 /// credentials (naming the setting), any other non-success status. Returns the body as sent.</summary>
 public static class SourceRequests
 {
+    /// <summary>Why an API key cannot be sent, or null: empty, or still the text of a Key Vault reference (App Service
+    /// leaves the reference in the setting when the secret is missing or unreadable) — which must never reach the source.</summary>
+    public static string? KeyProblem(string? key, string setting) =>
+        string.IsNullOrWhiteSpace(key) ? $"the API key is not set (setting {setting})"
+        : key.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+            ? $"the API key is an unresolved Key Vault reference (setting {setting}): the secret is missing or the app's identity cannot read it"
+            : null;
+
     public static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request, string source, string apiKeySetting, CancellationToken ct)
     {
         var what = $"{request.Method} {request.RequestUri}";
+        var key = request.Headers.TryGetValues("X-Api-Key", out var keys) ? keys.FirstOrDefault() : null;
+        if (KeyProblem(key, apiKeySetting) is { } problem)
+            throw new SourceAuthenticationException(source, $"{what} not sent: {problem}.");
         HttpResponseMessage response;
         try { response = await http.SendAsync(request, ct); }
         catch (Polly.CircuitBreaker.BrokenCircuitException e)

@@ -42,7 +42,12 @@ public sealed class EvaluateAlertsActivity(
             }
         }
         var all = await states.ListAsync(ct);
-        var caughtUp = runner.SourceNames.ToDictionary(s => s, s => runner.Source(s).CaughtUpAt(all.Where(x => x.Source == s).ToList()));
+        var caughtUp = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var name in runner.SourceNames)
+        {
+            var source = runner.Source(name);
+            caughtUp[name] = source.CaughtUpAt(await source.CurrentAsync(all.Where(x => x.Source == name).ToList(), ct));
+        }
         var capture = result is null ? null : await portal.LatestAsync(input.Period, ct);
         var outcome = AlertEvaluator.Evaluate(rules, new AlertEvaluator.Input(
             input.Period.ToString(), input.Provisional, result, previous,

@@ -13,8 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Workflows.Scoring;
 
 /// <summary>Has every source caught up past the period end? A scope is caught up when a run that started after the
-/// period end reached the end of the source's feed.</summary>
-/// Sources synced per period (the portal's evaluation) are asked for the period's scope when it was never synced.
+/// period end reached the end of the source's feed. Only the scopes a source still syncs count (a unit's, or the whole
+/// feed's): a scope it no longer enqueues would never catch up and would hold every later period at the gate.</summary>
+/// A required scope never synced (a period the portal's evaluation was never captured for, a unit new to the catalogue)
+/// is asked for now.
 public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner runner, SyncScheduler scheduler) : TaskActivity<Period, SyncCheck>
 {
     public override async Task<SyncCheck> RunAsync(TaskActivityContext context, Period p)
@@ -22,26 +24,28 @@ public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner run
         var end = p.End;
         var all = await states.ListAsync(CancellationToken.None);
         var gaps = new List<string>();
-        foreach (var source in runner.SourceNames.Order(StringComparer.Ordinal))
+        foreach (var name in runner.SourceNames.Order(StringComparer.Ordinal))
         {
-            var scopes = all.Where(s => s.Source == source).ToList();
-            if (runner.Source(source).ScopesRequiredFor(p) is { } required)
+            var source = runner.Source(name);
+            var scopes = await source.CurrentAsync(all.Where(s => s.Source == name).ToList(), CancellationToken.None);
+            if (await source.ScopesRequiredForAsync(p, CancellationToken.None) is { } required)
             {
-                foreach (var scope in required.Where(r => !scopes.Any(s => s.Scope == r)))
-                {
-                    gaps.Add($"{source}/{scope}: never synced (requested now)");
-                    await scheduler.EnqueueScopeAsync(source, scope, CancellationToken.None);
-                }
-                scopes = scopes.Where(s => required.Contains(s.Scope)).ToList();
+                var never = required.Where(r => !scopes.Any(s => s.Scope == r)).ToList();
+                foreach (var scope in never) await scheduler.EnqueueScopeAsync(name, scope, CancellationToken.None);
+                if (never.Count > 1 && never.Count == required.Count) gaps.Add($"{name}: never synced");
+                else if (never.Count == 1) gaps.Add($"{name}/{never[0]}: never synced (requested now)");
+                else if (never.Count > 1) gaps.Add($"{name}: {never.Count} of {required.Count} scopes never synced (requested now; e.g. {string.Join(", ", never.Take(3))})");
+                var wanted = required.ToHashSet(StringComparer.Ordinal);
+                scopes = scopes.Where(s => wanted.Contains(s.Scope)).ToList();
             }
-            else if (scopes.Count == 0) { gaps.Add($"{source}: never synced"); continue; }
+            else if (scopes.Count == 0) { gaps.Add($"{name}: never synced"); continue; }
             // One line per source however many scopes lag: the gaps travel in the orchestration's status and history,
             // which must stay small (a thousand units behind would otherwise be a thousand lines).
             var behind = scopes.Where(s => s.LastSuccessAt is null || s.LastSuccessAt < end).OrderBy(s => s.Scope, StringComparer.Ordinal).ToList();
             if (behind.Count == 1 && scopes.Count == 1 && behind[0].Scope == "*")
-                gaps.Add($"{source}: {Caught(behind[0])}, before the period end {end:O}");
+                gaps.Add($"{name}: {Caught(behind[0])}, before the period end {end:O}");
             else if (behind.Count > 0)
-                gaps.Add($"{source}: {behind.Count} of {scopes.Count} scopes not caught up past the period end {end:O} (e.g. {string.Join(", ", behind.Take(3).Select(b => $"{b.Scope}: {Caught(b)}"))})");
+                gaps.Add($"{name}: {behind.Count} of {scopes.Count} scopes not caught up past the period end {end:O} (e.g. {string.Join(", ", behind.Take(3).Select(b => $"{b.Scope}: {Caught(b)}"))})");
         }
         return new SyncCheck(gaps.Count == 0, gaps);
     }

@@ -10,22 +10,37 @@ public abstract class FeedSource<T>(KnownUnits knownUnits, bool perUnit) : ISync
 {
     public abstract string Name { get; }
 
+    public bool WaitsForUnits => perUnit;
+
+    public virtual string? ConfigurationProblem => null;
+
     /// <summary>Per-unit sources get one work item per known unit (so units sync in parallel and a bad unit's feed
-    /// does not hold the others back); catalogue sources get one for the whole feed.</summary>
+    /// does not hold the others back), and none before the unit list is known: a feed read as a whole then would have
+    /// every record refused as "unknown unit", and its "*" scope would never be synced again. Catalogue sources get one
+    /// for the whole feed.</summary>
     public async Task<IReadOnlyList<string>> ScopesAsync(CancellationToken ct)
     {
-        if (!perUnit) return ["*"];
+        if (!perUnit) return [WholeFeed];
         var units = await knownUnits.GetAsync(ct);
-        return units.Count == 0 ? ["*"] : units.Order(StringComparer.Ordinal).ToList();
+        return units.Order(StringComparer.Ordinal).ToList();
     }
 
     public async Task<string?> ScopeProblemAsync(string scope, CancellationToken ct)
     {
-        if (scope == "*") return null;
-        if (!perUnit) return $"{Name} is synced as a whole (scope '*'), not by unit";
-        var units = await knownUnits.GetAsync(ct);
-        // Before the first agency sync no unit is known yet: the per-unit scopes cannot be judged, so they run.
-        return units.Count == 0 || units.Contains(scope) ? null : $"unit '{scope}' is not a known unit";
+        if (!perUnit) return scope == WholeFeed ? null : $"{Name} is synced as a whole (scope '*'), not by unit";
+        if (scope == WholeFeed) return $"{Name} is synced per unit: scope '*' is obsolete (enqueued before the unit list was known)";
+        if ((await knownUnits.GetAsync(ct)).Contains(scope)) return null;
+        return (await knownUnits.RefreshAsync(ct)).Contains(scope) ? null : $"unit '{scope}' is not a known unit";
+    }
+
+    /// <summary>What a period's scoring waits for: every unit known now (a unit never synced is asked for), or the whole
+    /// feed. Never a scope that is no longer synced — a "*" of a per-unit source, a unit gone from the catalogue.</summary>
+    public async Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Hub.Domain.Periods.Period period, CancellationToken ct) => await ScopesAsync(ct);
+
+    public async Task<IReadOnlyList<Hub.Storage.Sync.SyncState>> CurrentAsync(IReadOnlyList<Hub.Storage.Sync.SyncState> states, CancellationToken ct)
+    {
+        var current = (await ScopesAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return states.Where(s => current.Contains(s.Scope)).ToList();
     }
 
     public abstract Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct);
@@ -40,6 +55,7 @@ public abstract class FeedSource<T>(KnownUnits knownUnits, bool perUnit) : ISync
     public async Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct)
     {
         var units = await knownUnits.GetAsync(ct);
+        var refreshed = false;
         var good = new List<MapResult<T>>();
         var bad = new List<BadRecord>();
         var skipped = 0;
@@ -47,7 +63,14 @@ public abstract class FeedSource<T>(KnownUnits knownUnits, bool perUnit) : ISync
         {
             var mapped = Map(page.Records[i]);
             if (mapped.Skipped) { skipped++; continue; }
-            var problem = mapped.Error ?? (UnitOf(mapped.Value!) is { } unit && !units.Contains(unit) ? $"unknown unit '{unit}'" : null);
+            var unit = mapped.Error is null ? UnitOf(mapped.Value!) : null;
+            if (unit is not null && !units.Contains(unit) && !refreshed)
+            {
+                // The cache may predate a catalogue another instance just synced: ask storage once before refusing.
+                units = await knownUnits.RefreshAsync(ct);
+                refreshed = true;
+            }
+            var problem = mapped.Error ?? (unit is not null && !units.Contains(unit) ? $"unknown unit '{unit}'" : null);
             if (problem is null) good.Add(mapped);
             else bad.Add(new BadRecord(i, mapped.Id, problem));
         }
@@ -57,5 +80,7 @@ public abstract class FeedSource<T>(KnownUnits knownUnits, bool perUnit) : ISync
         return new PageResult(outcome.Stored, outcome.Stale + skipped, bad, newest);
     }
 
-    protected static string? Scope(string scope) => scope == "*" ? null : scope;
+    private const string WholeFeed = "*";
+
+    protected static string? Scope(string scope) => scope == WholeFeed ? null : scope;
 }

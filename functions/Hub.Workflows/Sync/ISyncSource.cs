@@ -17,9 +17,20 @@ public interface ISyncSource
     /// work item goes to the poison queue at once and leaves no state behind.</summary>
     Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) => Task.FromResult<string?>(null);
 
-    /// <summary>The scopes that must have caught up past a period's end before it is scored; null: every scope the
-    /// source has synced.</summary>
-    IReadOnlyList<string>? ScopesRequiredFor(Hub.Domain.Periods.Period period) => null;
+    /// <summary>Why nothing can be fetched from the source as configured (its API key not set, or an unresolved Key Vault
+    /// reference), or null. The other sources sync regardless.</summary>
+    string? ConfigurationProblem => null;
+
+    /// <summary>Whether the source is synced per unit, and so has nothing to sync until the unit list is known.</summary>
+    bool WaitsForUnits => false;
+
+    /// <summary>The scopes that must have caught up past a period's end before it is scored; null: every current scope
+    /// the source has synced.</summary>
+    Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Hub.Domain.Periods.Period period, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>(null);
+
+    /// <summary>The states of the scopes the source still syncs: a scope it no longer enqueues (the "*" a per-unit
+    /// source once had, a unit gone from the catalogue) never syncs again, and must not make the source look behind.</summary>
+    Task<IReadOnlyList<Hub.Storage.Sync.SyncState>> CurrentAsync(IReadOnlyList<Hub.Storage.Sync.SyncState> states, CancellationToken ct) => Task.FromResult(states);
 
     /// <summary>When the source as a whole last caught up, from its scopes' states: by default the oldest, and only
     /// when every scope has caught up at least once.</summary>

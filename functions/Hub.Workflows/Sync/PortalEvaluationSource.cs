@@ -15,6 +15,8 @@ public sealed class PortalEvaluationSource(PortalEvaluationClient client, Portal
     public const string SourceName = PortalEvaluationClient.SourceName;
     public string Name => SourceName;
 
+    public string? ConfigurationProblem => client.CredentialProblem;
+
     public Task<IReadOnlyList<string>> ScopesAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -36,7 +38,7 @@ public sealed class PortalEvaluationSource(PortalEvaluationClient client, Portal
     public DateTimeOffset? CaughtUpAt(IReadOnlyList<Hub.Storage.Sync.SyncState> scopes) => scopes.Max(s => s.LastSuccessAt);
 
     /// <summary>Only the capture of the period being scored matters to its scoring.</summary>
-    public IReadOnlyList<string>? ScopesRequiredFor(Period period) => [period.ToString()];
+    public Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Period period, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>([period.ToString()]);
 
     public async Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct)
     {

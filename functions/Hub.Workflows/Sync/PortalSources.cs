@@ -12,6 +12,7 @@ public sealed class PortalAgenciesSource(PortalClient client, PortalMapper mappe
 {
     public const string SourceName = "portal-agencies";
     public override string Name => SourceName;
+    public override string? ConfigurationProblem => client.CredentialProblem;
     public override Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct) => client.GetAgenciesAsync(cursor, ct);
     protected override MapResult<Unit> Map(JsonElement record) => mapper.MapAgency(record);
     protected override string? UnitOf(Unit value) => null;
@@ -24,6 +25,7 @@ public sealed class PortalProceduresSource(PortalClient client, PortalMapper map
 {
     public const string SourceName = "portal-procedures";
     public override string Name => SourceName;
+    public override string? ConfigurationProblem => client.CredentialProblem;
     public override Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct) => client.GetProceduresAsync(Scope(scope), cursor, ct);
     protected override MapResult<Procedure> Map(JsonElement record) => mapper.MapProcedure(record);
     protected override string? UnitOf(Procedure value) => value.UnitCode;
@@ -36,6 +38,7 @@ public sealed class PortalDossiersSource(PortalClient client, PortalMapper mappe
 {
     public const string SourceName = "portal-dossiers";
     public override string Name => SourceName;
+    public override string? ConfigurationProblem => client.CredentialProblem;
     public override Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct) => client.GetDossiersAsync(Scope(scope), cursor, ct);
     protected override MapResult<DossierSnapshot> Map(JsonElement record) => mapper.MapDossier(record);
     protected override string? UnitOf(DossierSnapshot value) => value.Dossier.UnitCode;
@@ -48,6 +51,7 @@ public sealed class PortalRatingsSource(PortalClient client, PortalMapper mapper
 {
     public const string SourceName = "portal-ratings";
     public override string Name => SourceName;
+    public override string? ConfigurationProblem => client.CredentialProblem;
     public override Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct) => client.GetRatingsAsync(Scope(scope), cursor, ct);
     protected override MapResult<Rating> Map(JsonElement record) => mapper.MapRating(record);
     protected override string? UnitOf(Rating value) => value.UnitCode;
@@ -60,6 +64,7 @@ public sealed class PortalFeedbackSource(PortalClient client, PortalMapper mappe
 {
     public const string SourceName = "portal-feedback";
     public override string Name => SourceName;
+    public override string? ConfigurationProblem => client.CredentialProblem;
     public override Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct) => client.GetFeedbackAsync(Scope(scope), cursor, ct);
     protected override MapResult<FeedbackItem> Map(JsonElement record) => mapper.MapFeedback(record);
     protected override string? UnitOf(FeedbackItem value) => value.UnitCode;

@@ -11,6 +11,7 @@ public sealed class PopulationSharingSource(PopulationClient client, RegistryMap
 {
     public const string SourceName = "population-sharing";
     public override string Name => SourceName;
+    public override string? ConfigurationProblem => client.CredentialProblem;
     public override Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct) => client.GetSharingLogAsync(Scope(scope), cursor, ct);
     protected override MapResult<SharingRecord> Map(JsonElement record) => mapper.MapPopulation(record);
     protected override string? UnitOf(SharingRecord value) => value.UnitCode;
@@ -23,6 +24,7 @@ public sealed class BusinessSharingSource(BusinessClient client, RegistryMapper 
 {
     public const string SourceName = "business-sharing";
     public override string Name => SourceName;
+    public override string? ConfigurationProblem => client.CredentialProblem;
     public override Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct) => client.GetSharingLogAsync(Scope(scope), cursor, ct);
     protected override MapResult<SharingRecord> Map(JsonElement record) => mapper.MapBusiness(record);
     protected override string? UnitOf(SharingRecord value) => value.UnitCode;

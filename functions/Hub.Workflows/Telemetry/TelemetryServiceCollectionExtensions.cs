@@ -1,6 +1,7 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -9,9 +10,9 @@ namespace Hub.Workflows.Telemetry;
 
 public static class TelemetryServiceCollectionExtensions
 {
-    /// <summary>OpenTelemetry for the hub's traces and metrics (and outgoing HTTP to the sources), exported where the
-    /// environment says: Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is set (the Function App), OTLP when
-    /// OTEL_EXPORTER_OTLP_ENDPOINT is set, the console when Telemetry:Console is true; nowhere otherwise.</summary>
+    /// <summary>OpenTelemetry for the hub's logs, traces and metrics (and outgoing HTTP to the sources), exported where
+    /// the environment says: Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is set (the Function App), OTLP
+    /// when OTEL_EXPORTER_OTLP_ENDPOINT is set, the console when Telemetry:Console is true; nowhere otherwise.</summary>
     [Flags]
     public enum Exporters { None = 0, AzureMonitor = 1, Otlp = 2, Console = 4 }
 
@@ -21,26 +22,40 @@ public static class TelemetryServiceCollectionExtensions
         | (string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ? Exporters.None : Exporters.Otlp)
         | (string.Equals(configuration["Telemetry:Console"], "true", StringComparison.OrdinalIgnoreCase) ? Exporters.Console : Exporters.None);
 
+    /// <remarks>Logs are exported here, by the worker, and not left to the Functions host: with the worker's
+    /// OpenTelemetry defaults the host stops sending the worker's logs to Application Insights, and it drops every log
+    /// written outside an invocation (the storage watch's outage warnings, say) in any case.</remarks>
     public static IServiceCollection AddHubTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
         var exporters = ChooseExporters(configuration);
-        var appInsights = exporters.HasFlag(Exporters.AzureMonitor) ? configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] : null;
-        var otlp = exporters.HasFlag(Exporters.Otlp) ? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] : null;
+        var azureMonitor = exporters.HasFlag(Exporters.AzureMonitor) ? AzureMonitorSettings.From(configuration) : null;
+        var otlp = exporters.HasFlag(Exporters.Otlp);
         var console = exporters.HasFlag(Exporters.Console);
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
+            .WithLogging(l =>
+            {
+                if (azureMonitor is not null) l.AddAzureMonitorLogExporter(azureMonitor.Configure);
+                if (otlp) l.AddOtlpExporter();
+                if (console) l.AddConsoleExporter();
+            }, o =>
+            {
+                // What an operator searches by: the formatted line and the scope values (sync source, scope, run id).
+                o.IncludeFormattedMessage = true;
+                o.IncludeScopes = true;
+            })
             .WithTracing(t =>
             {
                 t.AddSource(HubTelemetry.Name).AddHttpClientInstrumentation();
-                if (!string.IsNullOrEmpty(appInsights)) t.AddAzureMonitorTraceExporter(o => o.ConnectionString = appInsights);
-                if (!string.IsNullOrEmpty(otlp)) t.AddOtlpExporter();
+                if (azureMonitor is not null) t.AddAzureMonitorTraceExporter(azureMonitor.Configure);
+                if (otlp) t.AddOtlpExporter();
                 if (console) t.AddConsoleExporter();
             })
             .WithMetrics(m =>
             {
                 m.AddMeter(HubTelemetry.Name);
-                if (!string.IsNullOrEmpty(appInsights)) m.AddAzureMonitorMetricExporter(o => o.ConnectionString = appInsights);
-                if (!string.IsNullOrEmpty(otlp)) m.AddOtlpExporter();
+                if (azureMonitor is not null) m.AddAzureMonitorMetricExporter(azureMonitor.Configure);
+                if (otlp) m.AddOtlpExporter();
                 if (console) m.AddConsoleExporter();
             });
         return services;

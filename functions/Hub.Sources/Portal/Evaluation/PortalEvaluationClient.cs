@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hub.Domain.Periods;
+using Hub.Sources.Common;
 
 namespace Hub.Sources.Portal.Evaluation;
 
@@ -13,6 +14,9 @@ public sealed class PortalEvaluationClient(HttpClient http, IOptions<PortalOptio
     public const string SourceName = "portal-evaluation";
     private const int PageSize = 200;
     private const int MaxPages = 100;
+
+    /// <summary>Why no request can be sent with the configured key, or null.</summary>
+    public string? CredentialProblem => SourceRequests.KeyProblem(options.Value.ApiKey, PortalOptions.Section + ":ApiKey");
 
     /// <summary>One capture: the raw bytes of every response, as sent, with the time the capture started.</summary>
     public async Task<EvaluationCapture> CaptureAsync(Period period, CancellationToken ct)
