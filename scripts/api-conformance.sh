@@ -19,9 +19,16 @@ api=$(free_port); proxy=$(free_port)
 period=$(date -u -d "$(date -u +%Y-%m-01) -3 months" +%Y)-Q$(( ( $(date -u -d "$(date -u +%Y-%m-01) -3 months" +%-m) - 1 ) / 3 + 1 ))
 StorageNamespace="conf$RANDOM" dotnet functions/Hub.Local/bin/Release/net10.0/hub.dll serve --port "$api" --units 12 --dossiers 1200 >out/conformance-serve.log 2>&1 &
 serve=$!
-npx --no-install prism proxy "$spec" "http://127.0.0.1:$api/api" --errors --port "$proxy" >out/prism.log 2>&1 &
+# Prism started as itself, not through npx: killing npx's pid would leave its node child (the proxy) running.
+node_modules/.bin/prism proxy "$spec" "http://127.0.0.1:$api/api" --errors --port "$proxy" >out/prism.log 2>&1 &
 prism=$!
-trap 'kill $serve $prism 2>/dev/null; wait $serve $prism 2>/dev/null' EXIT
+stop() {
+  kill "$serve" "$prism" 2>/dev/null
+  wait "$serve" "$prism" 2>/dev/null
+  # Whatever Prism forked for itself goes with it.
+  pkill -f "prism proxy $spec http://127.0.0.1:$api/api" 2>/dev/null || true
+}
+trap stop EXIT
 for _ in $(seq 1 240); do grep -q "hub serve:" out/conformance-serve.log && break; sleep 0.5; done
 for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$proxy/health" && break; sleep 0.5; done
 

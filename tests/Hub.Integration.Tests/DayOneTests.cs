@@ -70,6 +70,14 @@ public class DayOneTests(AzuriteFixture azurite)
         var json = JsonSerializer.Serialize(dossiers, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         Assert.Matches("\"lag\":\"P\\d+DT", json);
 
+        // Health does not count them either, but says what is true of the simulated feeds: their newest records are of
+        // Q3 2026, far older than a ministry's dossier feed ever is.
+        var health = app.Request("GET", "/api/health", key: null);
+        await app.Create<AdminFunctions>().Health(health.Request);
+        var reasons = FunctionAppHost.Body(health).GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("portal-dossiers: newest record") && r.EndsWith("(new ones expected within 7 days)"));
+        Assert.DoesNotContain(reasons, r => r.Contains("last caught up") || r.Contains("never caught up"));
+
         // A current scope that is behind still holds the gate: the check is not simply switched off.
         await states.SaveAsync(new SyncState(PortalDossiersSource.SourceName, "ZZ-NEW", null, null, null, null, null), default, default);
         var units = app.Services.GetRequiredService<Hub.Storage.Evidence.UnitRepository>();

@@ -108,6 +108,9 @@ public class FunctionAppTests(AzuriteFixture azurite)
         await http.GetScoringStatus(status.Request, "2026-09", durable.Client);
         Assert.Equal(200, status.Response.StatusCode);
         Assert.Equal("score-2026-09", Body(status).GetProperty("instanceId").GetString());
+        // The audit line states the status an implicit 200 answered with.
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.StartsWith("Admin GET /api/scoring/2026-09 by ") && r.Message.EndsWith(": 200"));
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Message.StartsWith("Admin ") && r.Message.EndsWith("(null)"));
 
         // The quarterly timer starts the quarter that just closed, once: a second tick leaves the run alone.
         var timer = app.Create<ScoringTimer>();

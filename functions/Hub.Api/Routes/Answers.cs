@@ -35,7 +35,8 @@ public static class Answer
     public static IResult WithHeaders(this IResult result, params (string Name, string Value)[] headers) => new HeaderedResult(result, headers);
 
     /// <summary>The status a result will write (tests and logs read it without executing the result).</summary>
-    public static int? StatusOf(IResult result) => (result as IStatusCodeHttpResult)?.StatusCode;
+    /// <summary>The status a result answers with: a result that sets none (TypedResults.Json, Bytes...) answers 200.</summary>
+    public static int StatusOf(IResult result) => (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
 
     private sealed class HeaderedResult(IResult inner, (string Name, string Value)[] headers) : IResult, IStatusCodeHttpResult
     {

@@ -15,3 +15,7 @@ public sealed record Publication(
 {
     public string Folder => $"{Period}/v{Version}";
 }
+
+/// <summary>A re-publication that found the scores identical to an existing version: no new version, but the
+/// administrator's request and reason are kept.</summary>
+public sealed record UnchangedRepublication(string Period, string RunId, DateTimeOffset RequestedAt, string RequestedBy, string Reason, int SameAsVersion, string ContentHash);

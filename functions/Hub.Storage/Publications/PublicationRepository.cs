@@ -7,15 +7,35 @@ using Azure.Storage.Blobs.Models;
 namespace Hub.Storage.Publications;
 
 /// <summary>Publications: files under reports/{period}/v{n}/ written once (If-None-Match: *), the record in the
-/// Publications table (partition = period, row = v{n:D4}, added, never replaced), then reports/{period}/latest.json.</summary>
+/// Publications table (partition = period, row = v{n:D4}, added, never replaced), then reports/{period}/latest.json.
+/// A re-publication whose scores were identical makes no version but is recorded too (row = request-{run id}): who
+/// asked, when and why stays on file.</summary>
 public sealed class PublicationRepository(StorageClients storage)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly TableClient _table = storage.Table(StorageNames.PublicationsTable);
     private readonly BlobContainerClient _reports = storage.Container(StorageNames.ReportsContainer);
 
+    private const string RequestRowPrefix = "request-";
+
     public async Task<IReadOnlyList<Publication>> ListAsync(Period period, CancellationToken ct) =>
-        (await _table.ListPartitionAsync(period.ToString(), FromEntity, ct)).OrderBy(p => p.Version).ToList();
+        (await _table.ListPartitionAsync(period.ToString(), e => e, ct)).Where(IsVersion).Select(FromEntity).OrderBy(p => p.Version).ToList();
+
+    /// <summary>Records a request that published nothing new (idempotent: a retry of the same run writes the same row).</summary>
+    public async Task RecordUnchangedAsync(UnchangedRepublication request, CancellationToken ct) =>
+        await _table.UpsertEntityAsync(new TableEntity(request.Period, RequestRowPrefix + request.RunId)
+        {
+            ["RequestedAt"] = request.RequestedAt, ["RequestedBy"] = request.RequestedBy, ["Reason"] = request.Reason,
+            ["SameAsVersion"] = request.SameAsVersion, ["ContentHash"] = request.ContentHash,
+        }, TableUpdateMode.Replace, ct);
+
+    public async Task<IReadOnlyList<UnchangedRepublication>> ListUnchangedAsync(Period period, CancellationToken ct) =>
+        (await _table.ListPartitionAsync(period.ToString(), e => e, ct)).Where(e => e.RowKey.StartsWith(RequestRowPrefix, StringComparison.Ordinal))
+            .Select(e => new UnchangedRepublication(e.PartitionKey, e.RowKey[RequestRowPrefix.Length..], e.GetDateTimeOffset("RequestedAt")!.Value, e.GetString("RequestedBy"),
+                e.GetString("Reason"), e.GetInt32("SameAsVersion") ?? 0, e.GetString("ContentHash")))
+            .OrderBy(r => r.RequestedAt).ToList();
+
+    private static bool IsVersion(TableEntity e) => !e.RowKey.StartsWith(RequestRowPrefix, StringComparison.Ordinal);
 
     public async Task<Publication?> LatestAsync(Period period, CancellationToken ct) => (await ListAsync(period, ct)).LastOrDefault();
 
@@ -23,7 +43,7 @@ public sealed class PublicationRepository(StorageClients storage)
     public async Task<IReadOnlyList<Publication>> LatestOfEveryPeriodAsync(CancellationToken ct)
     {
         var all = new List<Publication>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(cancellationToken: ct)) all.Add(FromEntity(e));
+        await foreach (var e in _table.QueryAsync<TableEntity>(cancellationToken: ct)) if (IsVersion(e)) all.Add(FromEntity(e));
         return all.GroupBy(p => p.Period).Select(g => g.MaxBy(p => p.Version)!).OrderBy(p => p.Period, StringComparer.Ordinal).ToList();
     }
 

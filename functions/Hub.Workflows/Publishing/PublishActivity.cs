@@ -58,7 +58,9 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         }
         if (existing.LastOrDefault() is { } latest && latest.ContentHash == hash)
         {
-            logger.LogInformation("{Period}: content identical to v{Version} ({Hash}); no new version", input.Period, latest.Version, hash);
+            logger.LogInformation("{Period}: content identical to v{Version} ({Hash}); no new version (asked by {By}: {Reason})", input.Period, latest.Version, hash, input.RequestedBy, input.Reason);
+            await publications.RecordUnchangedAsync(new UnchangedRepublication(input.Period.ToString(), input.RunId, clock.GetUtcNow(), input.RequestedBy, input.Reason, latest.Version, hash),
+                CancellationToken.None);
             return new PublicationOutcome(PublicationStatuses.Unchanged, latest.Version, Folder(latest), hash, latest.Version,
                 $"The scores are identical to version {latest.Version}; nothing new was published.");
         }
