@@ -154,6 +154,49 @@ public class PortalMethodologyTests
     }
 
     [Fact]
+    public void A_partial_capture_without_the_province_row_and_half_its_rows_scores_every_row_from_its_own_counts()
+    {
+        // The capture as the portal's data often come: the province's row missing (its agencies' rows name it as their
+        // parent), and only every other of the remaining rows.
+        var dir = Directory.CreateTempSubdirectory("partial-").FullName;
+        try
+        {
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in Directory.GetFiles(Fixtures, "*-month.json").Where(f => !Path.GetFileName(f).StartsWith("expected-", StringComparison.Ordinal)))
+            {
+                var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+                var units = doc["units"]!.AsArray();
+                var codes = units.Select(u => (string)u!["code"]!).Order(StringComparer.Ordinal).ToList();
+                var keep = codes.Where((c, i) => c != "H44" && i % 2 == 0).ToHashSet(StringComparer.Ordinal);
+                foreach (var u in units.ToList()) if (!keep.Contains((string)u!["code"]!)) units.Remove(u);
+                kept.UnionWith(keep);
+                File.WriteAllText(Path.Combine(dir, Path.GetFileName(file)), doc.ToJsonString());
+            }
+            var full = Recomputed("2026-08").Units.ToDictionary(u => u.Code);
+            var partial = CountsRecompute.Run(dir, Period.Parse("2026-08"), Catalog);
+
+            Assert.Equal(kept.Order(StringComparer.Ordinal), partial.Units.Select(u => u.Code).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(partial.Units, u => u.Code == "H44");
+            foreach (var unit in partial.Units)
+            {
+                // Every row's own figures are those of the full capture (which reproduce the published ones).
+                Assert.Equal(full[unit.Code].Groups.Select(g => g.Score), unit.Groups.Select(g => g.Score));
+                Assert.Equal(full[unit.Code].ParentCode, unit.ParentCode); // the parent it names is kept, not invented away
+            }
+            // Rows naming the absent province are roots of the capture, ranked among themselves, and the result says so.
+            var orphans = partial.Units.Where(u => u.ParentCode == "H44").ToList();
+            Assert.NotEmpty(orphans);
+            var note = Assert.Single(partial.Notes!);
+            Assert.Contains($"{orphans.Count} row(s) name a parent absent from the capture", note);
+            Assert.Contains("(parent H44)", note);
+            var ranked = orphans.Where(o => o.Rank is not null).OrderBy(o => o.Rank).ToList();
+            Assert.Equal(Enumerable.Range(1, ranked.Count), ranked.Select(o => o.Rank!.Value));
+            Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.Total >= p.Second.Total || p.Second.Total is null));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Malformed_files_are_refused_naming_file_unit_and_field()
     {
         var dir = Directory.CreateTempSubdirectory("counts-").FullName;

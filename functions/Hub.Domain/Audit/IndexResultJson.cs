@@ -13,6 +13,12 @@ public static class IndexResultJson
         w.WriteStartObject();
         w.WriteString("period", result.Period);
         w.WriteString("methodology", result.Methodology);
+        if (result.Notes is { Count: > 0 } notes)
+        {
+            w.WriteStartArray("notes");
+            foreach (var note in notes) w.WriteStringValue(note);
+            w.WriteEndArray();
+        }
         w.WriteStartArray("units");
         foreach (var u in result.Units)
         {

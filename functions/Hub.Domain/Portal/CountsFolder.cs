@@ -27,7 +27,9 @@ public sealed class CountsFolder
     /// <summary>Groups present in the folder for the period (by the portal's group code).</summary>
     public SortedSet<string> Groups { get; } = new(StringComparer.Ordinal);
 
-    public UnitTree Tree => UnitTree.Build(_units);
+    /// <summary>The capture's rows as a tree: a row whose parent row is not in the folder (the portal's data are often
+    /// partial) is a root of the capture, scored from its own counts like every row.</summary>
+    public UnitTree Tree => UnitTree.Build(_units, absentParentsAreRoots: true);
 
     /// <summary>Reads every <c>GROUP-*.json</c> of the folder whose header names the period. Every error names the
     /// file, the unit and the field.</summary>

@@ -1,7 +1,8 @@
 namespace Hub.Domain.Scoring;
 
 /// <summary>The index of one period for every unit of the tree, produced by one methodology version.</summary>
-public sealed record IndexResult(string Period, string Methodology, IReadOnlyList<UnitResult> Units);
+/// <param name="Notes">What a reader must know about how the result was made (a partial capture's roots, say); null: nothing.</param>
+public sealed record IndexResult(string Period, string Methodology, IReadOnlyList<UnitResult> Units, IReadOnlyList<string>? Notes = null);
 
 /// <summary>One unit's pooled result (its own records and all its descendants'). Null total: "no data".</summary>
 public sealed record UnitResult(

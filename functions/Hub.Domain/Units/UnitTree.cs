@@ -1,19 +1,27 @@
 namespace Hub.Domain.Units;
 
 /// <summary>The unit hierarchy, validated: unique codes, known parents, no cycles.
-/// Units may be given in any order (parents after children is fine).</summary>
+/// Units may be given in any order (parents after children is fine). A partial capture of the portal's tree (agency rows
+/// without their province's row, a sample of communes) is built with <c>absentParentsAreRoots</c>: a unit whose parent
+/// is not in it becomes a root of the capture, keeps the parent it names, and is listed in <see cref="AbsentParents"/>.</summary>
 public sealed class UnitTree
 {
     private readonly Dictionary<string, Unit> _units;
     private readonly Dictionary<string, List<string>> _children;
 
-    private UnitTree(Dictionary<string, Unit> units, Dictionary<string, List<string>> children, IReadOnlyList<string> roots, IReadOnlyList<string> bottomUp)
+    private UnitTree(Dictionary<string, Unit> units, Dictionary<string, List<string>> children, IReadOnlyList<string> roots, IReadOnlyList<string> bottomUp,
+        IReadOnlyDictionary<string, string> absentParents)
     {
         _units = units;
         _children = children;
         Roots = roots;
         BottomUp = bottomUp;
+        AbsentParents = absentParents;
     }
+
+    /// <summary>Units that name a parent the tree does not hold (unit code → the parent it names), treated as roots.
+    /// Empty unless the tree was built from a partial capture.</summary>
+    public IReadOnlyDictionary<string, string> AbsentParents { get; }
 
     /// <summary>Unit codes ordered so that every unit comes after all of its descendants.</summary>
     public IReadOnlyList<string> BottomUp { get; }
@@ -30,7 +38,7 @@ public sealed class UnitTree
 
     public IReadOnlyList<string> ChildrenOf(string code) => _children.TryGetValue(code, out var c) ? c : [];
 
-    public static UnitTree Build(IEnumerable<Unit> units)
+    public static UnitTree Build(IEnumerable<Unit> units, bool absentParentsAreRoots = false)
     {
         var byCode = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var unit in units)
@@ -41,11 +49,17 @@ public sealed class UnitTree
 
         var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var roots = new List<string>();
+        var absent = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var unit in byCode.Values)
         {
             if (string.IsNullOrEmpty(unit.ParentCode)) { roots.Add(unit.Code); continue; }
             if (!byCode.ContainsKey(unit.ParentCode))
-                throw new DomainException($"Unit '{unit.Code}' names parent '{unit.ParentCode}', which is not a known unit.");
+            {
+                if (!absentParentsAreRoots) throw new DomainException($"Unit '{unit.Code}' names parent '{unit.ParentCode}', which is not a known unit.");
+                absent[unit.Code] = unit.ParentCode;
+                roots.Add(unit.Code);
+                continue;
+            }
             if (unit.ParentCode == unit.Code) throw new DomainException($"Unit '{unit.Code}' is its own parent.");
             (children.TryGetValue(unit.ParentCode, out var list) ? list : children[unit.ParentCode] = []).Add(unit.Code);
         }
@@ -70,6 +84,6 @@ public sealed class UnitTree
             var onCycle = byCode.Keys.Where(c => !reached.Contains(c)).Order(StringComparer.Ordinal).Take(10);
             throw new DomainException($"The unit hierarchy has a cycle through: {string.Join(", ", onCycle)}.");
         }
-        return new UnitTree(byCode, children, roots, bottomUp);
+        return new UnitTree(byCode, children, roots, bottomUp, absent);
     }
 }

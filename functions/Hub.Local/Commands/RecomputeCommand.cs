@@ -56,6 +56,7 @@ public static class RecomputeCommand
                     writeError = WriteAtomically(parse.GetValue(comparison)!, o => System.Text.Json.JsonSerializer.Serialize(o, whatIf, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true }));
                 if (writeError is not null) { Console.Error.WriteLine($"error: {writeError}"); return 2; }
                 Console.WriteLine($"{result.Units.Count} units scored for {result.Period} ({result.Methodology}) -> {outFile.FullName}");
+                foreach (var note in result.Notes ?? []) Console.WriteLine($"note: {note}");
                 return 0;
             }
             catch (DomainException e)
