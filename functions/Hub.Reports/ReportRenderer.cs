@@ -12,7 +12,7 @@ public static class ReportRenderer
     public const string HtmlContentType = "text/html; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>index.html, units/{code}.html for every unit, index.xlsx.</summary>
+    /// <summary>index.html, units/{code}.html for every unit, index.xlsx; for a reporting period, bao-cao.docx.</summary>
     public static IReadOnlyList<ReportFile> RenderReadable(Readable.ReportContext context)
     {
         var catalog = Hub.Domain.Catalog.IndexCatalogs.Get(context.Result.Methodology);
@@ -23,6 +23,8 @@ public static class ReportRenderer
         };
         foreach (var unit in context.Result.Units)
             files.Add(new(Readable.UnitPage.FileName(unit.Code), HtmlContentType, Readable.UnitPage.Render(context, catalog, unit)));
+        if (Official.QuarterlyReport.AppliesTo(context.Result.Period))
+            files.Add(new(Official.QuarterlyReport.FileName, Official.QuarterlyReport.ContentType, Official.QuarterlyReport.Render(context, catalog)));
         return files;
     }
 

@@ -109,6 +109,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SyncPortalEvaluationSchedule', value: '0 40 */6 * * *' }
         { name: 'ScoringSchedule', value: '0 0 19 * * *' }
         { name: 'MonthlyScoringSchedule', value: '0 30 19 * * *' }
+        // Reporting periods (15th to 14th) that closed: daily at 02:45 Vietnam time
+        { name: 'ReportingScoringSchedule', value: '0 45 19 * * *' }
         // 01:00 in Vietnam (UTC+7), a quiet hour
         { name: 'ProvisionalScoringSchedule', value: '0 0 18 * * *' }
         { name: 'Alerts__RulesFile', value: '' }
@@ -142,6 +144,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'PersonalData__HashKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=personal-data-hash-key)' }
         // Scoring
         { name: 'Scoring__Methodology', value: '766-portal' }
+        { name: 'Scoring__ReportingMethodology', value: '766-2022' }
         { name: 'Scoring__BatchSize', value: '50' }
         { name: 'Scoring__FirstPeriod', value: '2022-07' }
         { name: 'Scoring__SyncRecheckInterval', value: '00:30:00' }

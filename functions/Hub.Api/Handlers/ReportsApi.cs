@@ -39,7 +39,7 @@ public sealed partial class ReportsApi(PublicationRepository publications)
         if (VersionPattern().Match(version) is not { Success: true } v || !int.TryParse(v.Groups[1].Value, out var n) || n < 1)
             return Answer.NotFound($"'{Short(version)}' is not a version (v1, v2, ...).");
         if (file is null || file.Contains("..", StringComparison.Ordinal) || !FilePattern().IsMatch(file))
-            return Answer.NotFound("No such report file: a version holds index.html, index.xlsx, index.csv, index.json, plan-targets.json, reconciliation.json and units/{code}.html.");
+            return Answer.NotFound("No such report file: a version holds index.html, index.xlsx, index.csv, index.json, plan-targets.json, reconciliation.json, units/{code}.html and, for a reporting period, bao-cao.docx.");
         var found = await publications.TryReadFileAsync($"{p}/v{n}/{file}", ct);
         if (found is not { } f) return Answer.NotFound($"{p} version {n} has no file {file}.");
         (string, string)[] headers = [("ETag", f.ETag), ("Cache-Control", Immutable), ("X-Content-Type-Options", "nosniff")];
@@ -54,6 +54,6 @@ public sealed partial class ReportsApi(PublicationRepository publications)
     [GeneratedRegex(@"^v([0-9]{1,6})$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex(@"^(?:index\.(?:html|json|csv|xlsx)|plan-targets\.json|reconciliation\.json|sync-gaps\.json|units/[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}\.html)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:index\.(?:html|json|csv|xlsx)|bao-cao\.docx|plan-targets\.json|reconciliation\.json|sync-gaps\.json|units/[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}\.html)$", RegexOptions.CultureInvariant)]
     private static partial Regex FilePattern();
 }

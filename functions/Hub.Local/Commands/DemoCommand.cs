@@ -6,7 +6,7 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var period = new Option<string?>("--period") { Description = "Period to score: a month (2026-08), a quarter (2026-Q3) or a year (2026); default: the last closed quarter, Vietnam time" };
+        var period = new Option<string?>("--period") { Description = "Period to score: a month (2026-08), a quarter (2026-Q3) or a year (2026), or a reporting period (15th to 14th: 2026-08-BC, 2026-Q3-BC, 2026-H1-BC, 2026-BC); default: the last closed quarter, Vietnam time" };
         var units = new Option<int>("--units") { Description = "Number of synthetic units", DefaultValueFactory = _ => 30 };
         var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers per quarter", DefaultValueFactory = _ => 3000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data (same seed, same data)", DefaultValueFactory = _ => 766 };

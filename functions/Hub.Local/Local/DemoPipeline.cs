@@ -92,7 +92,7 @@ public static class DemoPipeline
             var syncTiming = await StageTiming.MeasureAsync("sync (all sources)", "records", () => Show("sync", async () => { await LocalSync.RunAsync(services, ct); return 0L; }));
             var syncEnded = DateTimeOffset.UtcNow;
             // The portal's evaluation of the demo's period (the timer captures only the recent periods).
-            await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
+            if (!options.Period.IsReporting) await LocalSync.CaptureEvaluationAsync(services, options.Period, ct); // the portal publishes calendar periods only
             var runs = new List<SyncRun>();
             var runRepo = services.GetRequiredService<SyncRunRepository>();
             foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)

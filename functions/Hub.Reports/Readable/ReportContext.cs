@@ -23,4 +23,8 @@ public sealed record ReportContext(
 {
     /// <summary>The latest what-if comparison of the period under another methodology, if one was made.</summary>
     public MethodologyComparison? Comparison { get; init; }
+
+    /// <summary>The latest publication of the period before this one (2026-Q2-BC for 2026-Q3-BC), for "changes since
+    /// the previous period"; null when it was never published.</summary>
+    public IndexResult? PreviousPeriod { get; init; }
 }

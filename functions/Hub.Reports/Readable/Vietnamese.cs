@@ -11,13 +11,20 @@ public static class Vietnamese
     public static string Period(string text)
     {
         if (!Domain.Periods.Period.TryParse(text, out var p, out _)) return text;
-        return p.Kind switch
+        var name = p.Kind switch
         {
             PeriodKind.Month => $"Tháng {p.Number:D2}/{p.Year}",
             PeriodKind.Quarter => $"Quý {new[] { "I", "II", "III", "IV" }[p.Number - 1]}/{p.Year}",
+            PeriodKind.HalfYear => $"6 tháng đầu năm {p.Year}",
             _ => $"Năm {p.Year}",
         };
+        // A reporting period says its cut-off days (Decree 09/2019/NĐ-CP), so that nobody reads it as the calendar one.
+        return p.IsReporting ? $"Kỳ báo cáo {Lower(name)} ({Day(p.Start)} – {Day(p.End.AddDays(-1))})" : name;
     }
+
+    private static string Lower(string s) => char.ToLower(s[0], Culture) + s[1..];
+
+    private static string Day(DateTimeOffset instant) => Domain.Periods.VietnamTime.LocalDate(instant).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>Two decimals with the Vietnamese decimal comma; a dash for "no data".</summary>
     public static string Number(double? value) => value is { } v ? v.ToString("0.00", Culture) : "–";

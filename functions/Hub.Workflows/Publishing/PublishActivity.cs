@@ -75,6 +75,7 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
             TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology)), reconciliation, input.SyncGaps)
         {
             Comparison = await comparisons.LatestAsync(input.Period, CancellationToken.None),
+            PreviousPeriod = await publications.LatestAsync(input.Period.Previous, CancellationToken.None) is { } before ? await LoadResultAsync(input.Period.Previous, before.RunId) : null,
         };
         files.AddRange(ReportRenderer.RenderReadable(report));
         var publication = new Publication(input.Period.ToString(), version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,

@@ -24,7 +24,7 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
 
     public async Task<(StartResult Result, string InstanceId)> StartAsync(DurableTaskClient client, Period period, string requestedBy, string reason, CancellationToken ct)
     {
-        IndexCatalogs.Get(options.Value.Methodology); // fail now, not inside the run, if the methodology is unknown
+        IndexCatalogs.Get(options.Value.MethodologyFor(period)); // fail now, not inside the run, if the methodology is unknown
         var instanceId = ScoringNames.InstanceId(period);
         var now = clock.GetUtcNow();
         if (!period.HasEndedAt(now))
@@ -47,7 +47,7 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
         var next = new ScoringRunRepository.RunClaim(period.ToString(), instanceId, requestedBy, reason, now, (claim?.Attempt ?? 0) + 1);
         if (!await runs.TryClaimAsync(next, claim is null ? null : etag, ct)) return Busy(instanceId, "claimed by a concurrent request");
 
-        var request = new ScoringRequest(period, requestedBy, reason, options.Value.ToSettings());
+        var request = new ScoringRequest(period, requestedBy, reason, options.Value.ToSettings(period));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScoringOrchestrator), request, new StartOrchestrationOptions(instanceId), ct);
         logger.LogInformation("Started scoring {InstanceId} (attempt {Attempt}) for {RequestedBy}: {Reason}", instanceId, next.Attempt, requestedBy, reason);
         return (StartResult.Started, instanceId);
@@ -75,12 +75,12 @@ public sealed class ScoringStarter(IOptions<ScoringOptions> options, ScoringRunR
     /// day). Never published, stored apart (ProvisionalScores) with its "as of" time.</summary>
     public async Task<(StartResult Result, string InstanceId)> StartProvisionalAsync(DurableTaskClient client, Period period, string requestedBy, CancellationToken ct)
     {
-        IndexCatalogs.Get(options.Value.Methodology);
+        IndexCatalogs.Get(options.Value.MethodologyFor(period));
         var now = clock.GetUtcNow();
         var instanceId = ScoringNames.ProvisionalInstanceId(period, VietnamTime.LocalDate(now));
         var existing = await client.GetInstanceAsync(instanceId, ct);
         if (existing is not null && InProgress.Contains(existing.RuntimeStatus)) return Busy(instanceId, existing.RuntimeStatus.ToString());
-        var request = new ScoringRequest(period, requestedBy, "provisional index", options.Value.ToSettings() with { RequireApproval = false }) { Provisional = true };
+        var request = new ScoringRequest(period, requestedBy, "provisional index", options.Value.ToSettings(period) with { RequireApproval = false }) { Provisional = true };
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ScoringOrchestrator), request, new StartOrchestrationOptions(instanceId), ct);
         logger.LogInformation("Started provisional run {InstanceId} for {RequestedBy}", instanceId, requestedBy);
         return (StartResult.Started, instanceId);

@@ -31,14 +31,17 @@ public sealed class PortalEvaluationSource(PortalEvaluationClient client, Portal
     }
 
     public Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) =>
-        Task.FromResult(Period.TryParse(scope, out _, out var error) ? null : error);
+        Task.FromResult(!Period.TryParse(scope, out var period, out var error) ? error
+            : period.IsReporting ? $"the portal publishes no evaluation of reporting periods ({scope})" : null);
 
     /// <summary>Scopes are periods, and the periods of last month are never captured again: the freshest capture is
     /// what says whether this source keeps up.</summary>
     public DateTimeOffset? CaughtUpAt(IReadOnlyList<Hub.Storage.Sync.SyncState> scopes) => scopes.Max(s => s.LastSuccessAt);
 
-    /// <summary>Only the capture of the period being scored matters to its scoring.</summary>
-    public Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Period period, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>([period.ToString()]);
+    /// <summary>Only the capture of the period being scored matters to its scoring; a reporting period has none (the
+    /// portal publishes calendar periods only), and is scored from the hub's own counts (Scoring:ReportingMethodology).</summary>
+    public Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Period period, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>?>(period.IsReporting ? [] : [period.ToString()]);
 
     public async Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct)
     {
