@@ -27,4 +27,36 @@ public class TargetTests
         Assert.Equal(0.8, reuse.Gap!.Value, 12);
         Assert.Contains("not scored", System.Text.Encoding.UTF8.GetString(TargetProgress.ToJson("2026-Q3", [unit])));
     }
+
+    [Theory]
+    // Q3 2024: reuse is held to 2022's 30% (2025's 80% is not due yet); online filing (due 2025) is upcoming.
+    [InlineData(2024, 0.30, 2022, "≥ 80% (2025)", null)]
+    // Q3 2026: every milestone is due; reuse is held to 80%.
+    [InlineData(2026, 0.80, 2025, null, 2025)]
+    public void Each_target_is_judged_against_the_milestone_due_by_the_periods_end(int year, double reuseGoal, int reuseDue, string? reuseNext, int? onlineDue)
+    {
+        var period = Period.OfQuarter(year, 3);
+        // Half the dossiers reuse data: 50% meets 2022's 30% but not 2025's 80%.
+        var r = Score([
+            Procedure("P", level: OnlineLevel.Full, from: period.Start.AddYears(-1)),
+            Dossier("a", procedure: "P", channel: Channel.Online, received: period.Start.AddDays(3), reused: true),
+            Dossier("b", procedure: "P", channel: Channel.Direct, received: period.Start.AddDays(4)),
+        ], period: period);
+        var unit = Assert.Single(TargetProgress.Compute(r, Build.Catalog));
+        var reuse = unit.Targets.Single(t => t.TargetId == "no-resubmission");
+        Assert.Equal((reuseGoal, reuseDue, reuseNext), (reuse.Target, reuse.DueBy!.Value, reuse.Next));
+        Assert.Equal(reuseGoal < 0.5, reuse.Met);
+        Assert.Contains("≥ 30% (2022), ≥ 80% (2025)", reuse.Label);
+        var online = unit.Targets.Single(t => t.TargetId == "online-filing");
+        Assert.Equal(onlineDue, online.DueBy);
+        if (onlineDue is null)
+        {
+            // Not due yet: measured, shown against the coming milestone, but neither met nor failed.
+            Assert.Equal(0.5, online.Ratio);
+            Assert.Null(online.Met);
+            Assert.Null(online.Gap);
+            Assert.Equal("≥ 50% (2025)", online.Next);
+        }
+        else Assert.True(online.Met);
+    }
 }

@@ -1,19 +1,49 @@
+using System.Globalization;
 using System.Text.Json;
 using Hub.Domain.Catalog;
+using Hub.Domain.Periods;
 using Hub.Domain.Scoring;
 
 namespace Hub.Domain.Targets;
 
-/// <summary>A plan target: a ratio a measure should reach (e.g. ≥ 50% of dossiers filed online by 2025).</summary>
-public sealed record PlanTarget(string Id, string Label, string Measure, double Target, string By);
+/// <summary>A ratio a measure must have reached by the end of a year (Vietnam time): "at least 30% by 2022".</summary>
+public sealed record Milestone(int By, double Target)
+{
+    /// <summary>The instant the milestone falls due: the first moment of the next year, Vietnam time.</summary>
+    public DateTimeOffset DueAt => Period.OfYear(By).End;
 
-/// <summary>One unit's progress toward one target. Ratio null: nothing to measure in the period.</summary>
-public sealed record TargetStatus(string TargetId, string Label, double Target, long Numerator, long Denominator, double? Ratio, bool? Met, double? Gap);
+    public override string ToString() => $"≥ {(100 * Target).ToString("0.#", CultureInfo.InvariantCulture)}% ({By})";
+}
+
+/// <summary>A plan target: a measure and the milestones the plans set for it (e.g. ≥ 30% by 2022, then ≥ 80% by 2025),
+/// in date order.</summary>
+public sealed record PlanTarget(string Id, string Label, string Measure, IReadOnlyList<Milestone> Milestones)
+{
+    /// <summary>The milestone a period is held to: the latest one already due when the period ends; null when none is
+    /// due yet (the target is upcoming, not failed).</summary>
+    public Milestone? DueFor(Period period) => Milestones.LastOrDefault(m => m.DueAt <= period.End);
+
+    /// <summary>The next milestone not yet due when the period ends.</summary>
+    public Milestone? NextAfter(Period period) => Milestones.FirstOrDefault(m => m.DueAt > period.End);
+}
+
+/// <summary>One unit's progress toward one target in one period, judged against the milestone due by the period's end.
+/// Target: that milestone's ratio (or, when none is due yet, the next one's, for reference). Ratio null: nothing to
+/// measure. Met null: nothing to measure, or no milestone due yet.</summary>
+public sealed record TargetStatus(string TargetId, string Label, double Target, long Numerator, long Denominator, double? Ratio, bool? Met, double? Gap)
+{
+    /// <summary>The year of the milestone the period is held to; null when none is due yet.</summary>
+    public int? DueBy { get; init; }
+
+    /// <summary>The next milestone, if any ("≥ 80% (2025)").</summary>
+    public string? Next { get; init; }
+}
 
 public sealed record UnitTargets(string Code, string Name, IReadOnlyList<TargetStatus> Targets);
 
-/// <summary>Progress against the plan targets, per unit, from the same pooled counts as the index. A separate view,
-/// clearly labelled: targets are tracked, never scored.</summary>
+/// <summary>Progress against the plan targets, per unit, from the same pooled counts as the index, each judged against
+/// the milestone due by the period's end (2024 is held to 2022's 30%, 2026 to 2025's 80%). A separate view, clearly
+/// labelled: targets are tracked, never scored.</summary>
 public static class TargetProgress
 {
     private static readonly Lazy<IReadOnlyList<PlanTarget>> Defaults = new(LoadDefaults);
@@ -23,6 +53,7 @@ public static class TargetProgress
     public static IReadOnlyList<UnitTargets> Compute(IndexResult result, IndexCatalog catalog, IReadOnlyList<PlanTarget>? targets = null)
     {
         targets ??= PlanTargets;
+        var period = Period.Parse(result.Period);
         // Where each measure shows up in this catalog's results: (indicator id, part index or -1 for a plain indicator).
         var where = new Dictionary<string, (string Indicator, int Part)>(StringComparer.Ordinal);
         foreach (var i in catalog.Indicators)
@@ -35,7 +66,13 @@ public static class TargetProgress
             var indicator = u.Indicators.Single(i => i.Id == indicatorId);
             var (num, den) = part < 0 ? (indicator.Numerator ?? 0, indicator.Denominator ?? 0) : (indicator.Parts![part].Numerator, indicator.Parts[part].Denominator);
             double? ratio = den > 0 ? (double)num / den : null;
-            return new TargetStatus(t.Id, t.Label, t.Target, num, den, ratio, ratio is { } r ? r >= t.Target : null, ratio is { } r2 ? Math.Max(0, t.Target - r2) : null);
+            var due = t.DueFor(period);
+            var next = t.NextAfter(period);
+            var goal = (due ?? next ?? t.Milestones[^1]).Target;
+            return new TargetStatus(t.Id, $"{t.Label}: {string.Join(", ", t.Milestones)}", goal, num, den, ratio,
+                due is null || ratio is null ? null : ratio >= due.Target,
+                due is null || ratio is not { } r ? null : Math.Max(0, due.Target - r))
+            { DueBy = due?.By, Next = next?.ToString() };
         }).ToList())).ToList();
     }
 
@@ -43,15 +80,22 @@ public static class TargetProgress
     public static byte[] ToJson(IndexResult result, IndexCatalog catalog) => ToJson(result.Period, Compute(result, catalog));
 
     public static byte[] ToJson(string period, IReadOnlyList<UnitTargets> units) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { view = "plan-targets (tracked, not scored)", period, units },
+        JsonSerializer.SerializeToUtf8Bytes(new { view = "plan-targets (tracked, not scored; each judged against the milestone due by the period's end)", period, units },
             new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static IReadOnlyList<PlanTarget> LoadDefaults()
     {
         using var stream = typeof(TargetProgress).Assembly.GetManifestResourceStream("targets/plan-targets.json")!;
         using var doc = JsonDocument.Parse(stream);
-        return doc.RootElement.GetProperty("targets").EnumerateArray().Select(t => new PlanTarget(
-            t.GetProperty("id").GetString()!, t.GetProperty("label").GetString()!, t.GetProperty("measure").GetString()!,
-            t.GetProperty("target").GetDouble(), t.GetProperty("by").GetString()!)).ToList();
+        return doc.RootElement.GetProperty("targets").EnumerateArray().Select(t =>
+        {
+            var id = t.GetProperty("id").GetString()!;
+            var milestones = t.GetProperty("milestones").EnumerateArray()
+                .Select(m => new Milestone(int.Parse(m.GetProperty("by").GetString()!, CultureInfo.InvariantCulture), m.GetProperty("target").GetDouble()))
+                .ToList();
+            if (milestones.Count == 0 || milestones.Zip(milestones.Skip(1)).Any(p => p.Second.By <= p.First.By) || milestones.Any(m => m.Target is <= 0 or > 1))
+                throw new DomainException($"Plan target '{id}': milestones must be in increasing years, each a ratio in (0, 1].");
+            return new PlanTarget(id, t.GetProperty("label").GetString()!, t.GetProperty("measure").GetString()!, milestones);
+        }).ToList();
     }
 }

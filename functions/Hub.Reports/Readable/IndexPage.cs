@@ -77,7 +77,7 @@ public static class IndexPage
         {
             sb.Append($"<h3>{E(t.Name)}</h3><div class=\"table-wrap\"><table><thead><tr><th>Chỉ tiêu</th><th class=\"num\">Đạt được</th><th class=\"num\">Mục tiêu</th><th>Kết quả</th></tr></thead><tbody>");
             foreach (var s in t.Targets)
-                sb.Append($"<tr><td>{E(s.Label)}</td><td class=\"num\">{Percent(s.Ratio)}</td><td class=\"num\">{Percent(s.Target)}</td><td>{(s.Met is null ? "chưa đo được" : s.Met.Value ? "đạt" : "chưa đạt")}</td></tr>");
+                sb.Append($"<tr><td>{E(s.Label)}</td><td class=\"num\">{Percent(s.Ratio)}</td><td class=\"num\">{Percent(s.Target)}</td><td>{TargetState(s)}</td></tr>");
             sb.Append("</tbody></table></div>\n");
         }
         sb.Append("</section>\n");
@@ -151,6 +151,10 @@ public static class IndexPage
 
     internal static string Band(string? band, IndexCatalog catalog) =>
         band is null ? "<span class=\"note\">chưa đủ dữ liệu</span>" : $"<span class=\"band\" style=\"background:{Charts.ColourOfBand(BandIndex(band, catalog))}\">{E(band)}</span>";
+
+    /// <summary>Đạt / chưa đạt against the milestone due by the period's end; "chưa đến hạn" before the first one.</summary>
+    internal static string TargetState(Hub.Domain.Targets.TargetStatus s) =>
+        s.DueBy is null ? $"chưa đến hạn ({E(s.Next ?? "")})" : s.Met is null ? "chưa đo được" : s.Met.Value ? $"đạt (mốc {s.DueBy})" : $"chưa đạt (mốc {s.DueBy})";
 
     internal static string Percent(double? ratio) => ratio is { } v ? (100 * v).ToString("0.0", Vietnamese.Culture) + " %" : "–";
 

@@ -33,7 +33,7 @@ public static partial class WorkbookReport
         var targets = c.Targets.SelectMany(t => t.Targets.Select(s => new Dictionary<string, object?>
         {
             ["Mã đơn vị"] = t.Code, ["Tên đơn vị"] = t.Name, ["Chỉ tiêu"] = s.Label, ["Tử số"] = s.Numerator, ["Mẫu số"] = s.Denominator,
-            ["Tỷ lệ đạt"] = s.Ratio, ["Mục tiêu"] = s.Target, ["Đạt"] = s.Met is null ? null : s.Met.Value ? "đạt" : "chưa đạt",
+            ["Tỷ lệ đạt"] = s.Ratio, ["Mục tiêu"] = s.Target, ["Đạt"] = s.DueBy is null ? "chưa đến hạn" : s.Met is null ? null : s.Met.Value ? "đạt" : "chưa đạt", ["Mốc"] = s.DueBy,
         })).ToList();
         var p = c.Publication;
         var metadata = new List<Dictionary<string, object?>>
