@@ -72,6 +72,17 @@ public class AzureConfigurationTests
         Assert.Throws<InvalidOperationException>(() => AzureMonitorSettings.CredentialFor("ClientId=abc"));
     }
 
+    [Fact]
+    public void Bicep_creates_every_table_container_and_queue_the_app_would_otherwise_create_at_start()
+    {
+        var storage = File.ReadAllText(Path.Combine(Bicep.InfraDirectory, "modules", "storage.bicep"));
+        string[] List(string name) => Regex.Match(storage, $@"^var {name} = \[(?<items>[^\]]*)\]", RegexOptions.Multiline).Groups["items"].Value
+            .Split(',').Select(i => i.Trim().Trim('\'')).Where(i => i.Length > 0 && i != "deploymentContainerName").ToArray();
+        Assert.Equal(Hub.Storage.StorageNames.Tables.Order(), List("tables").Order());
+        Assert.Equal(Hub.Storage.StorageNames.Queues.Order(), List("queues").Order());
+        Assert.Equal(Hub.Storage.StorageNames.Containers.Order(), List("containers").Order());
+    }
+
     private static readonly string[] PerEnvironment = ["instanceMemoryMB", "maximumInstanceCount", "requireApproval", "logRetentionDays", "keyVaultPurgeProtection"];
 
     [Fact]
