@@ -28,13 +28,14 @@ public static class ReportRenderer
         return files;
     }
 
-    public static IReadOnlyList<ReportFile> Render(IndexResult result) =>
+    /// <param name="yearEarlier">The same period a year earlier, as published: the baseline of the growth targets.</param>
+    public static IReadOnlyList<ReportFile> Render(IndexResult result, IndexResult? yearEarlier = null) =>
     [
         new("index.json", "application/json", IndexResultJson.ToBytes(result, explain: true)),
         new("index.csv", "text/csv; charset=utf-8", CsvReport.Render(result)),
         // Tracked beside the index, never part of it.
         new("plan-targets.json", "application/json",
-            Hub.Domain.Targets.TargetProgress.ToJson(result, Hub.Domain.Catalog.IndexCatalogs.Get(result.Methodology))),
+            Hub.Domain.Targets.TargetProgress.ToJson(result, Hub.Domain.Catalog.IndexCatalogs.Get(result.Methodology), yearEarlier)),
     ];
 
     /// <summary>SHA-256 over the files (name and content, in name order): the identity of a publication's content.</summary>

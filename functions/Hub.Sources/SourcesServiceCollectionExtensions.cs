@@ -21,6 +21,7 @@ public static class SourcesServiceCollectionExtensions
 
         AddFeed<PortalClient, PortalOptions>(services, configuration, PortalOptions.Section);
         AddFeed<Portal.Evaluation.PortalEvaluationClient, PortalOptions>(services, configuration, PortalOptions.Section);
+        AddFeed<Portal.National.PortalNationalClient, PortalOptions>(services, configuration, PortalOptions.Section);
         AddFeed<PopulationClient, PopulationOptions>(services, configuration, PopulationOptions.Section);
         AddFeed<BusinessClient, BusinessOptions>(services, configuration, BusinessOptions.Section);
         return services;

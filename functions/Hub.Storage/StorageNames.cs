@@ -17,6 +17,7 @@ public static class StorageNames
     public const string PublicationsTable = "Publications";
     public const string PortalEvaluationsTable = "PortalEvaluations";
     public const string PortalCapturesTable = "PortalCaptures";
+    public const string NationalRankingsTable = "NationalRankings";
     public const string ScoringRunsTable = "ScoringRuns";
     public const string ProvisionalScoresTable = "ProvisionalScores";
     public const string AlertsTable = "Alerts";
@@ -33,7 +34,7 @@ public static class StorageNames
     /// <summary>Alert events, locally (in Azure: the Service Bus topic "hub-alerts").</summary>
     public const string AlertsQueue = "hub-alerts";
 
-    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable];
+    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, NationalRankingsTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable];
     public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer];
     public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue, AlertsQueue];
 }

@@ -45,6 +45,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<Alerts.AlertBook>();
         services.AddSingleton<PublicationRepository>();
         services.AddSingleton<Hub.Storage.Portal.PortalEvaluationRepository>();
+        services.AddSingleton<Hub.Storage.Portal.NationalRankingRepository>();
 
         services.AddHubSources(configuration);
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section));

@@ -107,6 +107,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SyncPopulationSchedule', value: '0 15/30 * * * *' }
         { name: 'SyncBusinessSchedule', value: '0 20/30 * * * *' }
         { name: 'SyncPortalEvaluationSchedule', value: '0 40 */6 * * *' }
+        { name: 'SyncNationalSchedule', value: '0 50 */6 * * *' }
         { name: 'ScoringSchedule', value: '0 0 19 * * *' }
         { name: 'MonthlyScoringSchedule', value: '0 30 19 * * *' }
         // Reporting periods (15th to 14th) that closed: daily at 02:45 Vietnam time

@@ -59,4 +59,32 @@ public class TargetTests
         }
         else Assert.True(online.Met);
     }
+
+    [Fact]
+    public void A_yearly_growth_target_is_judged_against_the_same_period_a_year_earlier()
+    {
+        Dossier[] Dossiers(Period p, int digitized, int paper) =>
+            Enumerable.Range(0, digitized + paper).Select(i => Dossier($"{p}-{i}", procedure: "P", received: p.Start.AddDays(2 + i % 20), digitized: i < digitized)).ToArray();
+        var q3 = Period.OfQuarter(2026, 3);
+        object[] Records(Period p, int digitized, int paper) => [Procedure("P", from: p.Start.AddYears(-2)), .. Dossiers(p, digitized, paper)];
+        var lastYear = Score(Records(q3.YearEarlier, 3, 7), period: q3.YearEarlier); // 30%
+        var thisYear = Score(Records(q3, 5, 5), period: q3);                         // 50%: +20 points, just enough
+
+        var growth = TargetProgress.Compute(thisYear, Build.Catalog, yearEarlier: lastYear).Single().Targets.Single(t => t.TargetId == "digitization-growth");
+        Assert.Equal(0.5, growth.Target, 12);
+        Assert.True(growth.Met);
+        Assert.Equal(2026, growth.DueBy);
+        Assert.Contains("+20 điểm %/năm đến 100%", growth.Label);
+
+        var slower = TargetProgress.Compute(Score(Records(q3, 4, 6), period: q3), Build.Catalog, yearEarlier: lastYear).Single().Targets.Single(t => t.TargetId == "digitization-growth");
+        Assert.False(slower.Met);
+        Assert.Equal(0.1, slower.Gap!.Value, 12);
+
+        // At 90% a year earlier the goal is 100%, not 110%; without the year-earlier figures it is neither met nor failed.
+        var high = Score(Records(q3.YearEarlier, 9, 1), period: q3.YearEarlier);
+        Assert.Equal(1.0, TargetProgress.Compute(thisYear, Build.Catalog, yearEarlier: high).Single().Targets.Single(t => t.TargetId == "digitization-growth").Target, 12);
+        var unknown = TargetProgress.Compute(thisYear, Build.Catalog).Single().Targets.Single(t => t.TargetId == "digitization-growth");
+        Assert.Null(unknown.Met);
+        Assert.Equal("cần số liệu 2025-Q3", unknown.Next);
+    }
 }

@@ -70,6 +70,9 @@ public readonly partial record struct Period : IComparable<Period>
 
     public DateTimeOffset End => VietnamTime.StartOfDay(FirstDay.AddMonths(Months));
 
+    /// <summary>The same period a year earlier (2026-Q3 → 2025-Q3, 2026-Q3-BC → 2025-Q3-BC): the baseline of a yearly growth target.</summary>
+    public Period YearEarlier => new(Kind, Year - 1, Number, IsReporting);
+
     public Period Next => Shift(+1);
 
     public Period Previous => Shift(-1);

@@ -2,8 +2,9 @@ using Hub.Domain.Scoring;
 
 namespace Hub.Domain.Portal;
 
-/// <summary>One row of the portal's national ranking (a province, or a ministry): its published group scores and total.</summary>
-public sealed record RankedDepartment(string Code, string Name, double Total, IReadOnlyDictionary<string, double> Groups, int? PublishedRank = null);
+/// <summary>One row of the portal's national ranking (a province, a ministry, or a department under a province): its
+/// published group scores and total. ParentCode: the province a department sits under.</summary>
+public sealed record RankedDepartment(string Code, string Name, double Total, IReadOnlyDictionary<string, double> Groups, int? PublishedRank = null, string? ParentCode = null);
 
 /// <summary>The national overview ("Cả nước") of a ranking, as the portal computes it, and the ranking itself.</summary>
 public sealed record NationalOverview(double Total, IReadOnlyDictionary<string, double> Groups, IReadOnlyList<(RankedDepartment Department, int Rank)> Ranking);

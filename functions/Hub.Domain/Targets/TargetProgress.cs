@@ -15,9 +15,20 @@ public sealed record Milestone(int By, double Target)
     public override string ToString() => $"≥ {(100 * Target).ToString("0.#", CultureInfo.InvariantCulture)}% ({By})";
 }
 
+/// <summary>A yearly growth target: each year the ratio must rise by at least PerYear over the same period a year
+/// earlier, until it reaches Until ("digitisation +20% a year until 100%").</summary>
+public sealed record Growth(double PerYear, double Until)
+{
+    /// <summary>What the period must reach, given the unit's ratio a year earlier.</summary>
+    public double GoalAfter(double baseline) => Math.Min(Until, baseline + PerYear);
+
+    public override string ToString() =>
+        $"+{(100 * PerYear).ToString("0.#", CultureInfo.InvariantCulture)} điểm %/năm đến {(100 * Until).ToString("0.#", CultureInfo.InvariantCulture)}%";
+}
+
 /// <summary>A plan target: a measure and the milestones the plans set for it (e.g. ≥ 30% by 2022, then ≥ 80% by 2025),
-/// in date order.</summary>
-public sealed record PlanTarget(string Id, string Label, string Measure, IReadOnlyList<Milestone> Milestones)
+/// in date order; or a yearly growth over the same period a year earlier.</summary>
+public sealed record PlanTarget(string Id, string Label, string Measure, IReadOnlyList<Milestone> Milestones, Growth? Growth = null)
 {
     /// <summary>The milestone a period is held to: the latest one already due when the period ends; null when none is
     /// due yet (the target is upcoming, not failed).</summary>
@@ -50,7 +61,9 @@ public static class TargetProgress
 
     public static IReadOnlyList<PlanTarget> PlanTargets => Defaults.Value;
 
-    public static IReadOnlyList<UnitTargets> Compute(IndexResult result, IndexCatalog catalog, IReadOnlyList<PlanTarget>? targets = null)
+    /// <param name="yearEarlier">The result of the same period a year earlier (its latest publication), the baseline of
+    /// growth targets; without it a growth target is measured but neither met nor failed.</param>
+    public static IReadOnlyList<UnitTargets> Compute(IndexResult result, IndexCatalog catalog, IReadOnlyList<PlanTarget>? targets = null, IndexResult? yearEarlier = null)
     {
         targets ??= PlanTargets;
         var period = Period.Parse(result.Period);
@@ -60,12 +73,22 @@ public static class TargetProgress
             for (var k = 0; k < i.Parts.Count; k++)
                 where.TryAdd(i.Parts[k].Measure, (i.Id, i.IsComposite ? k : -1));
 
+        var before = yearEarlier?.Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         return result.Units.Select(u => new UnitTargets(u.Code, u.Name, targets.Where(t => where.ContainsKey(t.Measure)).Select(t =>
         {
             var (indicatorId, part) = where[t.Measure];
-            var indicator = u.Indicators.Single(i => i.Id == indicatorId);
-            var (num, den) = part < 0 ? (indicator.Numerator ?? 0, indicator.Denominator ?? 0) : (indicator.Parts![part].Numerator, indicator.Parts[part].Denominator);
+            var (num, den) = Counts(u, indicatorId, part);
             double? ratio = den > 0 ? (double)num / den : null;
+            if (t.Growth is { } growth)
+            {
+                // The unit's own ratio in the same period a year earlier, when it was published and measurable.
+                double? baseline = before?.GetValueOrDefault(u.Code) is { } old && Counts(old, indicatorId, part) is var (bn, bd) && bd > 0 ? (double)bn / bd : null;
+                var wanted = baseline is { } b ? growth.GoalAfter(b) : growth.Until;
+                return new TargetStatus(t.Id, $"{t.Label}: {growth}", wanted, num, den, ratio,
+                    baseline is null || ratio is null ? null : ratio >= wanted - 1e-12,
+                    baseline is null || ratio is not { } gr ? null : Math.Max(0, wanted - gr))
+                { DueBy = baseline is null ? null : period.Year, Next = baseline is null ? $"cần số liệu {period.YearEarlier}" : null };
+            }
             var due = t.DueFor(period);
             var next = t.NextAfter(period);
             var goal = (due ?? next ?? t.Milestones[^1]).Target;
@@ -76,8 +99,15 @@ public static class TargetProgress
         }).ToList())).ToList();
     }
 
+    private static (long Numerator, long Denominator) Counts(UnitResult unit, string indicatorId, int part)
+    {
+        var indicator = unit.Indicators.Single(i => i.Id == indicatorId);
+        return part < 0 ? (indicator.Numerator ?? 0, indicator.Denominator ?? 0) : (indicator.Parts![part].Numerator, indicator.Parts[part].Denominator);
+    }
+
     /// <summary>The targets view of a result, as the file published beside the index.</summary>
-    public static byte[] ToJson(IndexResult result, IndexCatalog catalog) => ToJson(result.Period, Compute(result, catalog));
+    public static byte[] ToJson(IndexResult result, IndexCatalog catalog, IndexResult? yearEarlier = null) =>
+        ToJson(result.Period, Compute(result, catalog, yearEarlier: yearEarlier));
 
     public static byte[] ToJson(string period, IReadOnlyList<UnitTargets> units) =>
         JsonSerializer.SerializeToUtf8Bytes(new { view = "plan-targets (tracked, not scored; each judged against the milestone due by the period's end)", period, units },
@@ -90,12 +120,17 @@ public static class TargetProgress
         return doc.RootElement.GetProperty("targets").EnumerateArray().Select(t =>
         {
             var id = t.GetProperty("id").GetString()!;
-            var milestones = t.GetProperty("milestones").EnumerateArray()
+            var milestones = t.TryGetProperty("milestones", out var ms) ? ms.EnumerateArray()
                 .Select(m => new Milestone(int.Parse(m.GetProperty("by").GetString()!, CultureInfo.InvariantCulture), m.GetProperty("target").GetDouble()))
-                .ToList();
-            if (milestones.Count == 0 || milestones.Zip(milestones.Skip(1)).Any(p => p.Second.By <= p.First.By) || milestones.Any(m => m.Target is <= 0 or > 1))
+                .ToList() : [];
+            var growth = t.TryGetProperty("growth", out var g) ? new Growth(g.GetProperty("perYear").GetDouble(), g.GetProperty("until").GetDouble()) : null;
+            if ((milestones.Count == 0) == (growth is null))
+                throw new DomainException($"Plan target '{id}': give either milestones or a yearly growth.");
+            if (milestones.Zip(milestones.Skip(1)).Any(p => p.Second.By <= p.First.By) || milestones.Any(m => m.Target is <= 0 or > 1))
                 throw new DomainException($"Plan target '{id}': milestones must be in increasing years, each a ratio in (0, 1].");
-            return new PlanTarget(id, t.GetProperty("label").GetString()!, t.GetProperty("measure").GetString()!, milestones);
+            if (growth is { PerYear: <= 0 or > 1 } or { Until: <= 0 or > 1 })
+                throw new DomainException($"Plan target '{id}': a growth is a ratio per year in (0, 1] up to a ratio in (0, 1].");
+            return new PlanTarget(id, t.GetProperty("label").GetString()!, t.GetProperty("measure").GetString()!, milestones, growth);
         }).ToList();
     }
 }

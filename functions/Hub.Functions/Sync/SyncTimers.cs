@@ -41,6 +41,10 @@ public sealed class SyncTimers(SyncScheduler scheduler, ILogger<SyncTimers> logg
     public Task PortalEvaluation([TimerTrigger("%SyncPortalEvaluationSchedule%")] TimerInfo timer, CancellationToken ct) =>
         Tick(PortalEvaluationSource.SourceName, timer, ct);
 
+    [Function("SyncNationalTimer")]
+    public Task National([TimerTrigger("%SyncNationalSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        Tick(PortalNationalSource.SourceName, timer, ct);
+
     private Task Tick(string source, TimerInfo timer, CancellationToken ct)
     {
         TimerLog.Tick(logger, $"Sync timer of {source}", timer);

@@ -92,7 +92,11 @@ public static class DemoPipeline
             var syncTiming = await StageTiming.MeasureAsync("sync (all sources)", "records", () => Show("sync", async () => { await LocalSync.RunAsync(services, ct); return 0L; }));
             var syncEnded = DateTimeOffset.UtcNow;
             // The portal's evaluation of the demo's period (the timer captures only the recent periods).
-            if (!options.Period.IsReporting) await LocalSync.CaptureEvaluationAsync(services, options.Period, ct); // the portal publishes calendar periods only
+            if (!options.Period.IsReporting) // the portal publishes calendar periods only
+            {
+                await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
+                await LocalSync.CaptureNationalAsync(services, options.Period, ct);
+            }
             var runs = new List<SyncRun>();
             var runRepo = services.GetRequiredService<SyncRunRepository>();
             foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)

@@ -35,9 +35,16 @@ public static class LocalSync
 
     /// <summary>A capture of the portal's evaluation of one period: the timer captures only the recent periods, a
     /// demo or a test may score another.</summary>
-    public static async Task CaptureEvaluationAsync(IServiceProvider services, Hub.Domain.Periods.Period period, CancellationToken ct)
+    public static Task CaptureEvaluationAsync(IServiceProvider services, Hub.Domain.Periods.Period period, CancellationToken ct) =>
+        CaptureAsync(services, PortalEvaluationSource.SourceName, period, ct);
+
+    /// <summary>A capture of the portal's national ranking of one period (ministries, provinces, Finance Departments).</summary>
+    public static Task CaptureNationalAsync(IServiceProvider services, Hub.Domain.Periods.Period period, CancellationToken ct) =>
+        CaptureAsync(services, PortalNationalSource.SourceName, period, ct);
+
+    private static async Task CaptureAsync(IServiceProvider services, string source, Hub.Domain.Periods.Period period, CancellationToken ct)
     {
-        await services.GetRequiredService<SyncScheduler>().EnqueueScopeAsync(PortalEvaluationSource.SourceName, period.ToString(), ct);
+        await services.GetRequiredService<SyncScheduler>().EnqueueScopeAsync(source, period.ToString(), ct);
         await services.GetRequiredService<LocalQueueDrainer>().DrainAsync(ct);
     }
 }

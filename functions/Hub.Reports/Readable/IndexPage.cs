@@ -129,6 +129,7 @@ public static class IndexPage
             }
             sb.Append("</section>\n");
         }
+        if (c.National is { } national) NationalPage.Append(sb, national, roots);
         Close(sb);
         return Encoding.UTF8.GetBytes(sb.ToString());
     }

@@ -27,4 +27,7 @@ public sealed record ReportContext(
     /// <summary>The latest publication of the period before this one (2026-Q2-BC for 2026-Q3-BC), for "changes since
     /// the previous period"; null when it was never published.</summary>
     public IndexResult? PreviousPeriod { get; init; }
+
+    /// <summary>The portal's latest national ranking of the period (ministries, provinces, Finance Departments), if captured.</summary>
+    public NationalRanking? National { get; init; }
 }

@@ -18,7 +18,8 @@ namespace Hub.Workflows.Publishing;
 
 /// <summary>Renders the reports of a run, and publishes them as the next version unless the latest version already
 /// has the same content (then says so). Sends "index published" after the version is recorded.</summary>
-public sealed class PublishActivity(EvidenceStore store, PublicationRepository publications, PortalEvaluationRepository portal, Comparisons.ComparisonService comparisons,
+public sealed class PublishActivity(EvidenceStore store, PublicationRepository publications, PortalEvaluationRepository portal, NationalRankingRepository national,
+    Comparisons.ComparisonService comparisons,
     IIndexPublishedEvents events, TimeProvider clock, ILogger<PublishActivity> logger)
     : TaskActivity<PublicationRequest, PublicationOutcome>
 {
@@ -28,7 +29,9 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         activity?.SetTag("hub.period", input.Period.ToString());
         activity?.SetTag("hub.run", input.RunId);
         var result = await store.LoadResultAsync(input.ResultBlob, CancellationToken.None);
-        var files = ReportRenderer.Render(result).ToList();
+        // The same period a year earlier, as last published: the baseline of the yearly growth targets.
+        var yearEarlier = await LatestResultAsync(input.Period.YearEarlier);
+        var files = ReportRenderer.Render(result, yearEarlier).ToList();
         if (input.SyncGaps.Count > 0)
             files.Add(new ReportFile(SyncGapsFile, "application/json", JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -72,10 +75,11 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         var info = new PublicationInfo(input.Period.ToString(), version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash);
         var previous = existing.LastOrDefault() is { } last ? await LoadResultAsync(input.Period, last.RunId) : null;
         var report = new ReportContext(info, result, previous, await TrendAsync(input.Period, result),
-            TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology)), reconciliation, input.SyncGaps)
+            TargetProgress.Compute(result, IndexCatalogs.Get(result.Methodology), yearEarlier: yearEarlier), reconciliation, input.SyncGaps)
         {
             Comparison = await comparisons.LatestAsync(input.Period, CancellationToken.None),
-            PreviousPeriod = await publications.LatestAsync(input.Period.Previous, CancellationToken.None) is { } before ? await LoadResultAsync(input.Period.Previous, before.RunId) : null,
+            PreviousPeriod = await LatestResultAsync(input.Period.Previous),
+            National = input.Period.IsReporting ? null : await national.LatestAsync(input.Period, CancellationToken.None),
         };
         files.AddRange(ReportRenderer.RenderReadable(report));
         var publication = new Publication(input.Period.ToString(), version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
@@ -87,6 +91,10 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         logger.LogInformation("Published {Period} v{Version} ({Hash}) by {By}: {Reason}", input.Period, version, hash, input.RequestedBy, input.Reason);
         return new PublicationOutcome(PublicationStatuses.Published, version, Folder(publication), hash, null, null);
     }
+
+    /// <summary>The result of a period's latest publication; null when it was never published.</summary>
+    private async Task<Hub.Domain.Scoring.IndexResult?> LatestResultAsync(Hub.Domain.Periods.Period period) =>
+        await publications.LatestAsync(period, CancellationToken.None) is { } latest ? await LoadResultAsync(period, latest.RunId) : null;
 
     private async Task<Hub.Domain.Scoring.IndexResult?> LoadResultAsync(Hub.Domain.Periods.Period period, string runId)
     {

@@ -17,9 +17,12 @@ public sealed class PortalEvaluationSource(PortalEvaluationClient client, Portal
 
     public string? ConfigurationProblem => client.CredentialProblem;
 
-    public Task<IReadOnlyList<string>> ScopesAsync(CancellationToken ct)
+    public Task<IReadOnlyList<string>> ScopesAsync(CancellationToken ct) => Task.FromResult(RecentPeriods(clock.GetUtcNow()));
+
+    /// <summary>The running and the last closed month, quarter and year: what a timer of a source synced by period
+    /// captures (the portal recomputes them; older periods no longer change).</summary>
+    public static IReadOnlyList<string> RecentPeriods(DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var kind in new[] { PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year })
         {
@@ -27,7 +30,7 @@ public sealed class PortalEvaluationSource(PortalEvaluationClient client, Portal
             scopes.Add(running.ToString());
             scopes.Add(running.Previous.ToString());
         }
-        return Task.FromResult<IReadOnlyList<string>>([.. scopes]);
+        return [.. scopes];
     }
 
     public Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) =>

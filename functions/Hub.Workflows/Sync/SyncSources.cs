@@ -25,6 +25,7 @@ public static class SyncSources
         new(PopulationSharingSource.SourceName, typeof(PopulationSharingSource), "SyncPopulationSchedule", NewRecordsWithin: TimeSpan.FromDays(7)),
         new(BusinessSharingSource.SourceName, typeof(BusinessSharingSource), "SyncBusinessSchedule", NewRecordsWithin: TimeSpan.FromDays(7)),
         new(PortalEvaluationSource.SourceName, typeof(PortalEvaluationSource), "SyncPortalEvaluationSchedule"),
+        new(PortalNationalSource.SourceName, typeof(PortalNationalSource), "SyncNationalSchedule"),
     ];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);

@@ -20,6 +20,7 @@ public sealed class EvaluationResponses(PortalDataSet data)
 
     public Answer Respond(string endpointName, JsonElement body)
     {
+        if (endpointName == "service-results") return National(body);
         var endpoint = PortalEvaluationEndpoints.All.FirstOrDefault(e => e.Name == endpointName);
         if (endpoint is null) return Error(404, "NOT_FOUND", $"Không tìm thấy API {endpointName}");
         if (!TryPeriod(body, endpoint.DateRange, out var period)) return Error(400, "BAD_REQUEST", "Tham số thời gian không hợp lệ");
@@ -39,6 +40,22 @@ public sealed class EvaluationResponses(PortalDataSet data)
         var responseData = endpoint.TreeShape ? Tree(endpoint.Group, evaluation) : Evaluation(endpoint, evaluation, page, size);
         var envelope = new JsonObject { ["code"] = "OK", ["data"] = responseData, ["message"] = "OK" };
         return new Answer(201, JsonSerializer.SerializeToUtf8Bytes(envelope));
+    }
+
+    /// <summary>The national ranking: ministries, provinces, a province's departments (National/NationalResponses).</summary>
+    private Answer National(JsonElement body)
+    {
+        if (!TryPeriod(body, dateRange: false, out var period)) return Error(400, "BAD_REQUEST", "Tham số thời gian không hợp lệ");
+        var scope = body.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
+        if (scope is not ("Ministries" or "Provinces" or "Departments")) return Error(400, "BAD_REQUEST", "Tham số scope không hợp lệ");
+        var root = body.TryGetProperty("rootDepartmentId", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var page = body.TryGetProperty("currentPage", out var cp) && cp.TryGetInt32(out var pn) && pn > 0 ? pn : 1;
+        var size = body.TryGetProperty("pageSize", out var ps) && ps.TryGetInt32(out var sn) && sn > 0 ? Math.Min(sn, 500) : 200;
+        var evaluation = _computed.GetOrAdd(period, p => new Lazy<SimulatedEvaluation>(() => SimulatedEvaluation.Compute(data, p))).Value;
+        var ministry = evaluation.Scored.Units.Single(u => u.Code == evaluation.Tree.Roots[0]);
+        var groups = ministry.Groups.ToDictionary(g => g.Id, g => g.Score ?? 0, StringComparer.Ordinal);
+        var national = Hub.Simulators.Portal.National.NationalResponses.Respond(period, scope, root, (ministry.Code, ministry.Name, groups), page, size);
+        return new Answer(201, JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["code"] = "OK", ["data"] = national, ["message"] = "OK" }));
     }
 
     private static bool TryPeriod(JsonElement body, bool dateRange, out Period period)
