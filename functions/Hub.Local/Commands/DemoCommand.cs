@@ -88,6 +88,13 @@ public static class DemoCommand
             Console.WriteLine($"Reconciliation with the portal's capture {rec.CaptureId}: {rec.UnitsAgreeing} units agree, {rec.UnitsDiffering} differ (GET /api/reconciliation/{s.Period})");
             foreach (var u in rec.Units.Where(u => !u.Agrees).Take(5)) Console.WriteLine("  " + Hub.Domain.Portal.Reconciler.Describe(u));
         }
+        if (r.National is { } national && r.Scores.FirstOrDefault(x => x.Unit.ParentCode is null)?.Unit is { } ministry && national.Standing(ministry.Code) is { } standing)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"In the whole country (the portal's ranking {national.CaptureId}): {ministry.Code} ranks {standing.Rank} of {standing.Of} ministries " +
+                $"({CsvReport.Round(standing.Ministry.Total)}; ministries {CsvReport.Round(national.MinistriesOverview.Total)}, provinces {CsvReport.Round(national.ProvincesOverview.Total)}); " +
+                $"{national.FinanceDepartments.Count} provincial Finance Departments, average {CsvReport.Round(national.FinanceDepartmentsOverview.Total)}");
+        }
         if (r.Provisional is { } prov)
         {
             Console.WriteLine();

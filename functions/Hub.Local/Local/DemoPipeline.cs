@@ -46,6 +46,9 @@ public sealed record DemoResult(
 
     /// <summary>This process's peak working set (without the simulator when it runs in its own process).</summary>
     public long PeakWorkingSetBytes { get; init; }
+
+    /// <summary>The portal's national ranking of the period, as captured (calendar periods only).</summary>
+    public Hub.Domain.Portal.NationalRanking? National { get; init; }
 }
 
 /// <summary>The main job, end to end on local parts: portal simulator on loopback, Azurite, sync through the real
@@ -140,6 +143,7 @@ public static class DemoPipeline
             {
                 Stages = clock.Stages,
                 PeakWorkingSetBytes = StageClock.PeakWorkingSetBytes,
+                National = await services.GetRequiredService<Hub.Storage.Portal.NationalRankingRepository>().LatestAsync(options.Period, ct),
                 Provisional = provisional.Scores is { Count: > 0 } ? (running.ToString(), provisional.AsOf, provisional.Scores) : null,
                 AlertsAfterProvisional = alertsAfterProvisional,
                 Alerts = alerts,
