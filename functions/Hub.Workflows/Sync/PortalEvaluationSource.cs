@@ -10,50 +10,27 @@ namespace Hub.Workflows.Sync;
 /// <summary>The portal's own published evaluation, one work item per period (the running and the last closed month,
 /// quarter and year). Each run takes a new capture of the six endpoints and keeps it beside the earlier ones: the
 /// portal recomputes during the day, and a comparison uses one capture, never two.</summary>
-public sealed class PortalEvaluationSource(PortalEvaluationClient client, PortalEvaluationRepository repository, TimeProvider clock) : ISyncSource
+public sealed class PortalEvaluationSource(PortalEvaluationClient client, PortalEvaluationRepository repository, TimeProvider clock)
+    : CalendarPeriodSource(clock, "evaluation", PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year)
 {
     public const string SourceName = PortalEvaluationClient.SourceName;
-    public string Name => SourceName;
+    public override string Name => SourceName;
 
-    public string? ConfigurationProblem => client.CredentialProblem;
-
-    public Task<IReadOnlyList<string>> ScopesAsync(CancellationToken ct) => Task.FromResult(RecentPeriods(clock.GetUtcNow()));
-
-    /// <summary>The running and the last closed month, quarter and year: what a timer of a source synced by period
-    /// captures (the portal recomputes them; older periods no longer change).</summary>
-    public static IReadOnlyList<string> RecentPeriods(DateTimeOffset now)
-    {
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var kind in new[] { PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year })
-        {
-            var running = Period.Containing(now, kind);
-            scopes.Add(running.ToString());
-            scopes.Add(running.Previous.ToString());
-        }
-        return [.. scopes];
-    }
-
-    public Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) =>
-        Task.FromResult(!Period.TryParse(scope, out var period, out var error) ? error
-            : period.IsReporting ? $"the portal publishes no evaluation of reporting periods ({scope})" : null);
-
-    /// <summary>Scopes are periods, and the periods of last month are never captured again: the freshest capture is
-    /// what says whether this source keeps up.</summary>
-    public DateTimeOffset? CaughtUpAt(IReadOnlyList<Hub.Storage.Sync.SyncState> scopes) => scopes.Max(s => s.LastSuccessAt);
+    public override string? ConfigurationProblem => client.CredentialProblem;
 
     /// <summary>Only the capture of the period being scored matters to its scoring; a reporting period has none (the
     /// portal publishes calendar periods only), and is scored from the hub's own counts (Scoring:ReportingMethodology).</summary>
-    public Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Period period, CancellationToken ct) =>
+    public override Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Period period, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>?>(period.IsReporting ? [] : [period.ToString()]);
 
-    public async Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct)
+    public override async Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct)
     {
         var capture = await client.CaptureAsync(Period.Parse(scope), ct);
         var (document, records) = PortalEvaluationMapper.Flatten(capture);
         return new RawPage(document, records, More: false, Next: PortalCapture.IdAt(capture.CapturedAt));
     }
 
-    public async Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct)
+    public override async Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct)
     {
         var (period, capturedAt) = Header(page.Raw);
         var mapped = PortalEvaluationMapper.Map(page.Records);

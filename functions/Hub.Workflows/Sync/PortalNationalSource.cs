@@ -7,38 +7,21 @@ using Hub.Storage.Portal;
 
 namespace Hub.Workflows.Sync;
 
-/// <summary>The portal's national picture, one work item per period (the running and the last closed quarter and
-/// year): the ranking of the ministries and of the provinces, and the 34 provincial Finance Departments' rows. Each
-/// run takes a new capture and keeps it beside the earlier ones. It never holds a scoring run: the index is scored
-/// without it, and a report shows the latest capture there is.</summary>
-public sealed class PortalNationalSource(PortalNationalClient client, NationalRankingRepository repository, TimeProvider clock) : ISyncSource
+/// <summary>The portal's national picture, one work item per period: the ranking of the ministries and of the
+/// provinces, and the 34 provincial Finance Departments' rows. It never holds a scoring run: the index is scored
+/// without it, and a report shows the latest capture there is. Quarters and years only: a month's ranking moves too
+/// much to say where a ministry stands, and each capture is 2 + 34 requests.</summary>
+public sealed class PortalNationalSource(PortalNationalClient client, NationalRankingRepository repository, TimeProvider clock)
+    : CalendarPeriodSource(clock, "ranking", PeriodKind.Quarter, PeriodKind.Year)
 {
     public const string SourceName = PortalNationalClient.SourceName;
-    public string Name => SourceName;
+    public override string Name => SourceName;
 
-    public string? ConfigurationProblem => client.CredentialProblem;
+    public override string? ConfigurationProblem => client.CredentialProblem;
 
-    /// <summary>The running and the last closed quarter and year: the rankings a ministry is compared on (a month's
-    /// ranking moves too much to say where a ministry stands, and each capture is 2 + 34 requests).</summary>
-    public Task<IReadOnlyList<string>> ScopesAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        IReadOnlyList<string> scopes = new[] { PeriodKind.Quarter, PeriodKind.Year }
-            .SelectMany(kind => new[] { Period.Containing(now, kind), Period.Containing(now, kind).Previous })
-            .Select(p => p.ToString()).Order(StringComparer.Ordinal).ToList();
-        return Task.FromResult(scopes);
-    }
+    public override Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Period period, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>([]);
 
-    public Task<string?> ScopeProblemAsync(string scope, CancellationToken ct) =>
-        Task.FromResult(!Period.TryParse(scope, out var period, out var error) ? error
-            : period.IsReporting ? $"the portal publishes no ranking of reporting periods ({scope})" : null);
-
-    /// <summary>Scopes are periods: the freshest capture says whether this source keeps up.</summary>
-    public DateTimeOffset? CaughtUpAt(IReadOnlyList<Hub.Storage.Sync.SyncState> scopes) => scopes.Max(s => s.LastSuccessAt);
-
-    public Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Period period, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>([]);
-
-    public async Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct)
+    public override async Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct)
     {
         var document = await client.CaptureAsync(Period.Parse(scope), ct);
         var root = JsonDocument.Parse(document).RootElement;
@@ -46,7 +29,7 @@ public sealed class PortalNationalSource(PortalNationalClient client, NationalRa
         return new RawPage(document, records, More: false, Next: PortalCapture.IdAt(root.GetProperty("capturedAt").GetDateTimeOffset()));
     }
 
-    public async Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct)
+    public override async Task<PageResult> ApplyAsync(RawPage page, CancellationToken ct)
     {
         var root = JsonDocument.Parse(page.Raw).RootElement;
         var capturedAt = root.GetProperty("capturedAt").GetDateTimeOffset();
