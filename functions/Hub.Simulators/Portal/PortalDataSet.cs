@@ -69,17 +69,22 @@ public sealed class PortalDataSet
     {
         const string updated = "20250101080000";
         var units = new List<CoQuan> { new() { MaCoQuan = "G12", TenCoQuan = "Bộ Tài chính", NgayCapNhat = updated } };
-        (string Code, string Name, string Branch)[] departments =
+        // The branches as they are named since the 2025 reorganisation: tax offices by province or centrally-run city
+        // ("Thuế TP Hà Nội", "Thuế tỉnh Gia Lai"), customs and treasury by numbered region ("Chi cục Hải quan khu vực I").
+        (string Code, string Name, Func<string, int, string>? Branch)[] departments =
         [
-            ("G12.01", "Cục Thuế", "Thuế tỉnh"), ("G12.02", "Cục Hải quan", "Hải quan tỉnh"), ("G12.03", "Kho bạc Nhà nước", "Kho bạc Nhà nước khu vực"),
-            ("G12.04", "Cục Dự trữ Nhà nước", "Chi cục Dự trữ Nhà nước"), ("G12.05", "Ủy ban Chứng khoán Nhà nước", ""),
+            ("G12.01", "Cục Thuế", (p, _) => $"Thuế {VietnameseNames.Locality(p)}"),
+            ("G12.02", "Cục Hải quan", (_, i) => $"Chi cục Hải quan khu vực {VietnameseNames.Roman(i)}"),
+            ("G12.03", "Kho bạc Nhà nước", (_, i) => $"Kho bạc Nhà nước khu vực {VietnameseNames.Roman(i)}"),
+            ("G12.04", "Cục Dự trữ Nhà nước", (p, _) => $"Chi cục Dự trữ Nhà nước {p}"),
+            ("G12.05", "Ủy ban Chứng khoán Nhà nước", null),
         ];
         foreach (var d in departments.Take(Math.Max(0, count - 1)))
             units.Add(new CoQuan { MaCoQuan = d.Code, TenCoQuan = d.Name, MaCoQuanCha = "G12", NgayCapNhat = updated });
 
         // Then provincial units, round-robin over the branches, then provincial Finance Departments (Sở Tài chính).
         var provinceIndex = 0;
-        var branches = departments.Where(d => d.Branch != "").ToArray();
+        var branches = departments.Where(d => d.Branch is not null).ToArray();
         while (units.Count < count)
         {
             var province = VietnameseNames.Provinces[provinceIndex % VietnameseNames.Provinces.Length];
@@ -88,10 +93,10 @@ public sealed class PortalDataSet
             {
                 if (units.Count >= count) break;
                 var code = $"{b.Code}.{provinceIndex + 1:D2}";
-                units.Add(new CoQuan { MaCoQuan = code, TenCoQuan = $"{b.Branch} {province}{(round > 0 ? $" {round + 1}" : "")}", MaCoQuanCha = b.Code, NgayCapNhat = updated });
+                units.Add(new CoQuan { MaCoQuan = code, TenCoQuan = $"{b.Branch!(province, provinceIndex + 1)}{(round > 0 ? $" ({round + 1})" : "")}", MaCoQuanCha = b.Code, NgayCapNhat = updated });
             }
             if (units.Count < count)
-                units.Add(new CoQuan { MaCoQuan = $"H{provinceIndex + 1:D2}.13", TenCoQuan = $"Sở Tài chính {province}", MaCoQuanCha = "G12", NgayCapNhat = updated });
+                units.Add(new CoQuan { MaCoQuan = $"H{provinceIndex + 1:D2}.13", TenCoQuan = $"Sở Tài chính {VietnameseNames.Locality(province)}{(round > 0 ? $" ({round + 1})" : "")}", MaCoQuanCha = "G12", NgayCapNhat = updated });
             provinceIndex++;
         }
         return units.Take(count).ToList();

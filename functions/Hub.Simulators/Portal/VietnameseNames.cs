@@ -11,6 +11,23 @@ internal static class VietnameseNames
         "Quảng Ngãi", "Vĩnh Long", "Cà Mau", "Hà Tĩnh",
     ];
 
+    /// <summary>The centrally-run cities (thành phố trực thuộc trung ương) since the 2025 reorganisation.</summary>
+    private static readonly HashSet<string> CentrallyRunCities = new(["Hà Nội", "TP Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"], StringComparer.Ordinal);
+
+    /// <summary>A province or city as an administrative name says it: "TP Hà Nội", "TP Hồ Chí Minh", "tỉnh Gia Lai".</summary>
+    public static string Locality(string province) =>
+        province.StartsWith("TP ", StringComparison.Ordinal) ? province : CentrallyRunCities.Contains(province) ? $"TP {province}" : $"tỉnh {province}";
+
+    /// <summary>I, II, III ... for the regional units (khu vực) of Customs and the State Treasury since 2025.</summary>
+    public static string Roman(int n)
+    {
+        var (values, numerals) = (new[] { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 }, new[] { "M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I" });
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < values.Length; i++)
+            while (n >= values[i]) { sb.Append(numerals[i]); n -= values[i]; }
+        return sb.ToString();
+    }
+
     public static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
     public static readonly string[] MiddleNames = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Hoài", "Gia"];
     public static readonly string[] GivenNames = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Tâm", "Thảo", "Trang", "Tuấn", "Vy", "Yến"];

@@ -61,10 +61,11 @@ public static class NationalResponses
         var province = Snapshot.Value["provinces"]!.AsArray().FirstOrDefault(p => p!["departmentId"]!.GetValue<string>() == provinceId);
         if (province is null) return [];
         var code = province["departmentCode"]!.GetValue<string>();
-        var shortName = province["shortName"]!.GetValue<string>();
+        // "UBND tỉnh Đồng Tháp" → "tỉnh Đồng Tháp", "UBND Thành phố Đồng Nai" → "thành phố Đồng Nai": the province's own name.
+        var locality = province["departmentName"]!.GetValue<string>().Replace("UBND ", "", StringComparison.Ordinal).Replace("Thành phố", "thành phố", StringComparison.Ordinal);
         return Ranked([
-            Row($"{code}.STC", $"Sở Tài chính {shortName}", Scores($"{code}.STC|{period}")),
-            Row($"{code}.STP", $"Sở Tư pháp {shortName}", Scores($"{code}.STP|{period}")),
+            Row($"{code}.STC", $"Sở Tài chính {locality}", Scores($"{code}.STC|{period}")),
+            Row($"{code}.STP", $"Sở Tư pháp {locality}", Scores($"{code}.STP|{period}")),
         ]);
     }
 
