@@ -83,7 +83,7 @@ public class WorkflowTests(AzuriteFixture azurite)
         Assert.NotEqual(first.RunId, again.RunId);
         Assert.Single(await hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
         // No version, but the request is on file: who asked, why, and which version it matched.
-        var request = Assert.Single(await hub.Get<PublicationRepository>().ListUnchangedAsync(TestHub.Q3, default));
+        var request = Assert.Single((await hub.Get<PublicationRepository>().HistoryAsync(TestHub.Q3, default)).Unchanged);
         Assert.Equal((again.RunId, "re-run", 1), (request.RunId, request.Reason, request.SameAsVersion));
 
         // Data is corrected: a late dossier turns out to be on time. Re-publication creates v2.

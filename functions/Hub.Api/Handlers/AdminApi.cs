@@ -105,7 +105,8 @@ public sealed partial class AdminApi(
     /// <summary>GET publications/{period}: every version, oldest first.</summary>
     public async Task<IResult> ListPublicationsAsync(Period p, CancellationToken ct)
     {
-        return Answer.Ok(new { period = p.ToString(), publications = await publications.ListAsync(p, ct), unchangedRequests = await publications.ListUnchangedAsync(p, ct) });
+        var (versions, unchanged) = await publications.HistoryAsync(p, ct);
+        return Answer.Ok(new { period = p.ToString(), publications = versions, unchangedRequests = unchanged });
     }
 
     /// <summary>GET scores/{period}[?unit=CODE]: the period's scores, or one unit's with its explanation.</summary>

@@ -1,7 +1,6 @@
 using Hub.Api.Routes;
 using Microsoft.AspNetCore.Http;
 using System.Diagnostics;
-using System.Xml;
 using Hub.Storage;
 using Hub.Storage.Sync;
 using Hub.Workflows.Sync;
@@ -66,7 +65,7 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
         foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             if (!sync.Any(s => s.Source == source.Name)) continue; // never synced: nothing to say yet
-            var scopes = await source.CurrentAsync(sync.Where(s => s.Source == source.Name).ToList(), ct);
+            var scopes = await source.CurrentAsync(sync, ct);
             var last = source.CaughtUpAt(scopes);
             var newest = scopes.Max(s => s.Watermark);
             var age = last is { } l ? now - l : (TimeSpan?)null;
@@ -80,7 +79,7 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
                 lastCaughtUpAt = last,
                 ageSeconds = age is { } a ? (long?)a.TotalSeconds : null,
                 newestRecordAt = newest,
-                lag = lag is { } g ? XmlConvert.ToString(g) : null,
+                lag = lag is { } g ? Hub.Domain.Text.Iso8601DurationConverter.Format(g) : null,
             });
         }
         return report;

@@ -34,8 +34,8 @@ public static class Answer
     /// <summary>A result with further response headers (Location, ETag, Cache-Control, Retry-After).</summary>
     public static IResult WithHeaders(this IResult result, params (string Name, string Value)[] headers) => new HeaderedResult(result, headers);
 
-    /// <summary>The status a result will write (tests and logs read it without executing the result).</summary>
-    /// <summary>The status a result answers with: a result that sets none (TypedResults.Json, Bytes...) answers 200.</summary>
+    /// <summary>The status a result will write (tests and logs read it without executing the result): a result that
+    /// sets none (TypedResults.Json, Bytes...) answers 200.</summary>
     public static int StatusOf(IResult result) => (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
 
     private sealed class HeaderedResult(IResult inner, (string Name, string Value)[] headers) : IResult, IStatusCodeHttpResult

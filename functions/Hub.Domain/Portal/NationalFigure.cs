@@ -1,5 +1,3 @@
-using Hub.Domain.Scoring;
-
 namespace Hub.Domain.Portal;
 
 /// <summary>One row of the portal's national ranking (a province, a ministry, or a department under a province): its
@@ -26,7 +24,8 @@ public static class NationalFigure
             // In decimal: the published group scores are 2-decimal figures, and their mean must round as the portal's does.
             figures[group] = (double)Math.Round(scores.Sum(s => (decimal)s) / scores.Count, 2, MidpointRounding.AwayFromZero);
         }
-        var total = Rounding.HalfUp2(figures.Values.Sum(v => (double)(decimal)v));
+        // Summed in decimal: the group figures are exact 2-decimal numbers, and so is their sum.
+        var total = (double)figures.Values.Sum(v => (decimal)v);
         var ranking = departments.OrderByDescending(d => d.Total).ThenBy(d => d.Code, StringComparer.Ordinal)
             .Select((d, i) => (d, i + 1)).ToList();
         return new NationalOverview(total, figures, ranking);

@@ -12,5 +12,8 @@ public sealed class Iso8601DurationConverter : JsonConverter<TimeSpan>
         XmlConvert.ToTimeSpan(reader.GetString() ?? throw new JsonException("A duration must be an ISO 8601 string."));
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(XmlConvert.ToString(value));
+        writer.WriteStringValue(Format(value));
+
+    /// <summary>The duration as text, where it is not written through a serializer (health's anonymous body).</summary>
+    public static string Format(TimeSpan value) => XmlConvert.ToString(value);
 }

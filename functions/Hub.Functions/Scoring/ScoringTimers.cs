@@ -28,7 +28,7 @@ public sealed class ScoringTimer(ScoringStarter starter, TimeProvider clock, ILo
         await starter.StartScheduledAsync(client, Period.LastClosedAt(clock.GetUtcNow(), PeriodKind.Month), "monthly schedule", ct);
     }
 
-    /// <summary>Daily (default 01:30 Vietnam time): the reporting periods (Decree 09/2019: 15th to 14th) that have
+    /// <summary>Daily (ReportingScoringSchedule; 02:45 Vietnam time in Azure): the reporting periods (Decree 09/2019: 15th to 14th) that have
     /// closed — the month on every 15th, the quarter in March, June, September and December, the half-year in June, the
     /// year in December — so that the GDT's quarterly report (due on the 20th) is scored and published by the 15th.
     /// A day the host was down is caught up the next: a period already scored is not redone.</summary>

@@ -18,8 +18,16 @@ public sealed class PublicationRepository(StorageClients storage)
 
     private const string RequestRowPrefix = "request-";
 
-    public async Task<IReadOnlyList<Publication>> ListAsync(Period period, CancellationToken ct) =>
-        (await _table.ListPartitionAsync(period.ToString(), e => e, ct)).Where(IsVersion).Select(FromEntity).OrderBy(p => p.Version).ToList();
+    public async Task<IReadOnlyList<Publication>> ListAsync(Period period, CancellationToken ct) => (await HistoryAsync(period, ct)).Versions;
+
+    /// <summary>A period's versions, oldest first, and the requests that published nothing new, from one read of its partition.</summary>
+    public async Task<(IReadOnlyList<Publication> Versions, IReadOnlyList<UnchangedRepublication> Unchanged)> HistoryAsync(Period period, CancellationToken ct)
+    {
+        var rows = await _table.ListPartitionAsync(period.ToString(), e => e, ct);
+        return (rows.Where(IsVersion).Select(FromEntity).OrderBy(p => p.Version).ToList(),
+            rows.Where(e => !IsVersion(e)).Select(e => new UnchangedRepublication(e.PartitionKey, e.RowKey[RequestRowPrefix.Length..], e.GetDateTimeOffset("RequestedAt")!.Value,
+                e.GetString("RequestedBy"), e.GetString("Reason"), e.GetInt32("SameAsVersion") ?? 0, e.GetString("ContentHash"))).OrderBy(r => r.RequestedAt).ToList());
+    }
 
     /// <summary>Records a request that published nothing new (idempotent: a retry of the same run writes the same row).</summary>
     public async Task RecordUnchangedAsync(UnchangedRepublication request, CancellationToken ct) =>
@@ -28,12 +36,6 @@ public sealed class PublicationRepository(StorageClients storage)
             ["RequestedAt"] = request.RequestedAt, ["RequestedBy"] = request.RequestedBy, ["Reason"] = request.Reason,
             ["SameAsVersion"] = request.SameAsVersion, ["ContentHash"] = request.ContentHash,
         }, TableUpdateMode.Replace, ct);
-
-    public async Task<IReadOnlyList<UnchangedRepublication>> ListUnchangedAsync(Period period, CancellationToken ct) =>
-        (await _table.ListPartitionAsync(period.ToString(), e => e, ct)).Where(e => e.RowKey.StartsWith(RequestRowPrefix, StringComparison.Ordinal))
-            .Select(e => new UnchangedRepublication(e.PartitionKey, e.RowKey[RequestRowPrefix.Length..], e.GetDateTimeOffset("RequestedAt")!.Value, e.GetString("RequestedBy"),
-                e.GetString("Reason"), e.GetInt32("SameAsVersion") ?? 0, e.GetString("ContentHash")))
-            .OrderBy(r => r.RequestedAt).ToList();
 
     private static bool IsVersion(TableEntity e) => !e.RowKey.StartsWith(RequestRowPrefix, StringComparison.Ordinal);
 

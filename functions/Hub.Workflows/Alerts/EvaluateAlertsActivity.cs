@@ -46,7 +46,7 @@ public sealed class EvaluateAlertsActivity(
         foreach (var name in runner.SourceNames)
         {
             var source = runner.Source(name);
-            caughtUp[name] = source.CaughtUpAt(await source.CurrentAsync(all.Where(x => x.Source == name).ToList(), ct));
+            caughtUp[name] = source.CaughtUpAt(await source.CurrentAsync(all, ct));
         }
         var capture = result is null ? null : await portal.LatestAsync(input.Period, ct);
         var outcome = AlertEvaluator.Evaluate(rules, new AlertEvaluator.Input(

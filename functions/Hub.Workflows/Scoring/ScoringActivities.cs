@@ -27,7 +27,7 @@ public sealed class CheckSyncActivity(SyncStateRepository states, SyncRunner run
         foreach (var name in runner.SourceNames.Order(StringComparer.Ordinal))
         {
             var source = runner.Source(name);
-            var scopes = await source.CurrentAsync(all.Where(s => s.Source == name).ToList(), CancellationToken.None);
+            var scopes = await source.CurrentAsync(all, CancellationToken.None);
             if (await source.ScopesRequiredForAsync(p, CancellationToken.None) is { } required)
             {
                 var never = required.Where(r => !scopes.Any(s => s.Scope == r)).ToList();

@@ -37,10 +37,10 @@ public abstract class FeedSource<T>(KnownUnits knownUnits, bool perUnit) : ISync
     /// feed. Never a scope that is no longer synced — a "*" of a per-unit source, a unit gone from the catalogue.</summary>
     public async Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Hub.Domain.Periods.Period period, CancellationToken ct) => await ScopesAsync(ct);
 
-    public async Task<IReadOnlyList<Hub.Storage.Sync.SyncState>> CurrentAsync(IReadOnlyList<Hub.Storage.Sync.SyncState> states, CancellationToken ct)
+    public async Task<IReadOnlyList<Hub.Storage.Sync.SyncState>> CurrentAsync(IReadOnlyList<Hub.Storage.Sync.SyncState> all, CancellationToken ct)
     {
         var current = (await ScopesAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        return states.Where(s => current.Contains(s.Scope)).ToList();
+        return all.Where(s => s.Source == Name && current.Contains(s.Scope)).ToList();
     }
 
     public abstract Task<RawPage> FetchAsync(string scope, string? cursor, CancellationToken ct);

@@ -28,9 +28,11 @@ public interface ISyncSource
     /// the source has synced.</summary>
     Task<IReadOnlyList<string>?> ScopesRequiredForAsync(Hub.Domain.Periods.Period period, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>(null);
 
-    /// <summary>The states of the scopes the source still syncs: a scope it no longer enqueues (the "*" a per-unit
-    /// source once had, a unit gone from the catalogue) never syncs again, and must not make the source look behind.</summary>
-    Task<IReadOnlyList<Hub.Storage.Sync.SyncState>> CurrentAsync(IReadOnlyList<Hub.Storage.Sync.SyncState> states, CancellationToken ct) => Task.FromResult(states);
+    /// <summary>Of every source's states, this source's for the scopes it still syncs: a scope it no longer enqueues
+    /// (the "*" a per-unit source once had, a unit gone from the catalogue) never syncs again, and must not make the
+    /// source look behind.</summary>
+    Task<IReadOnlyList<Hub.Storage.Sync.SyncState>> CurrentAsync(IReadOnlyList<Hub.Storage.Sync.SyncState> all, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Hub.Storage.Sync.SyncState>>(all.Where(s => s.Source == Name).ToList());
 
     /// <summary>When the source as a whole last caught up, from its scopes' states: by default the oldest, and only
     /// when every scope has caught up at least once.</summary>

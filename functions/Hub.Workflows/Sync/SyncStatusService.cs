@@ -24,7 +24,7 @@ public sealed class SyncStatusService(SyncRunner runner, SyncStateRepository sta
         foreach (var name in runner.SourceNames.Order(StringComparer.Ordinal))
         {
             var source = runner.Source(name);
-            var scopes = await source.CurrentAsync(all.Where(s => s.Source == name).ToList(), ct);
+            var scopes = await source.CurrentAsync(all, ct);
             var lastSuccess = source.CaughtUpAt(scopes);
             var watermark = scopes.Max(s => s.Watermark);
             var errors = scopes.Where(s => s.LastError is not null).Select(s => $"{s.Scope}: {s.LastError}").ToList();
