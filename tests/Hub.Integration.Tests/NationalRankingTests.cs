@@ -48,4 +48,31 @@ public class NationalRankingTests(AzuriteFixture azurite)
         Assert.Equal("the portal publishes no ranking of reporting periods (2026-Q3-BC)",
             await hub.Get<SyncRunner>().Source(PortalNationalSource.SourceName).ScopeProblemAsync("2026-Q3-BC", default));
     }
+
+    [Fact]
+    public async Task Malformed_rows_are_quarantined_with_the_reason_the_rest_is_kept_and_a_redelivery_changes_nothing()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var source = hub.Get<SyncRunner>().Source(PortalNationalSource.SourceName);
+        const string groups = "\"groupScores\":{\"CKMB\":10,\"TDGQ\":12,\"ONLINE\":8,\"TTTT\":6,\"MDSH\":15,\"MDHL\":12}";
+        var raw = Encoding.UTF8.GetBytes($$$"""
+            {"period":"2026-Q3","capturedAt":"2026-10-02T01:00:00+00:00",
+             "ministries":[{"departmentId":"a","departmentCode":"G12","departmentName":"Bộ Tài chính","totalScore":63,{{{groups}}}},
+                           {"departmentId":"b","departmentCode":"G05","departmentName":"Bộ Tư pháp","totalScore":60,"groupScores":{"CKMB":10}},
+                           {"departmentId":"c","departmentName":"no code","totalScore":60,{{{groups}}}}],
+             "provinces":[{"departmentId":"d","departmentCode":"H44","departmentName":"UBND tỉnh Phú Thọ","totalScore":"63",{{{groups}}}}],
+             "financeDepartments":[{"departmentId":"e","departmentCode":"H44.STC","departmentName":"Sở Tài chính tỉnh Phú Thọ","totalScore":63,{{{groups}}}}]}
+            """);
+        var page = new Hub.Sources.Common.RawPage(raw, [], More: false, Next: null);
+        var first = await source.ApplyAsync(page, default);
+        Assert.Equal(["ministries row: group score TDGQ missing or not a number", "ministries row: no departmentCode", "provinces row: no totalScore", "financeDepartments row: no province"],
+            first.Bad.Select(b => b.Reason));
+        Assert.Equal(["b", "c", "d", "e"], first.Bad.Select(b => b.RecordId));
+        var again = await source.ApplyAsync(page, default); // the same capture delivered twice
+        Assert.Equal(first.Stored, again.Stored);
+        var kept = (await hub.Get<NationalRankingRepository>().LatestAsync(TestHub.Q3, default))!;
+        Assert.Equal(["G12"], kept.Ministries.Select(m => m.Code));
+        Assert.Empty(kept.Provinces);
+        Assert.Empty(kept.FinanceDepartments);
+    }
 }
