@@ -16,6 +16,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AdminApi>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<ReportsApi>();
+        services.AddSingleton<SteeringApi>();
+        services.AddSingleton<IngestApi>();
         services.AddSingleton<AdminAuthenticator>();
         services.AddSingleton<ApiRouter>();
         return services;

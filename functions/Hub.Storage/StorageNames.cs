@@ -26,6 +26,9 @@ public static class StorageNames
     public const string RawContainer = "raw";
     public const string RunsContainer = "runs";
     public const string ReportsContainer = "reports";
+    /// <summary>Each unit's live snapshot of the running periods (watch lists, live figures): private, read through the
+    /// authenticated API only, never published.</summary>
+    public const string LiveContainer = "live";
 
     public const string SyncWorkQueue = "sync-work";
     /// <summary>Where the Functions host moves a sync work item after maxDequeueCount failures (its naming rule).</summary>
@@ -35,6 +38,6 @@ public static class StorageNames
     public const string AlertsQueue = "hub-alerts";
 
     public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, NationalRankingsTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable];
-    public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer];
+    public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer, LiveContainer];
     public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue, AlertsQueue];
 }

@@ -46,6 +46,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<PublicationRepository>();
         services.AddSingleton<Hub.Storage.Portal.PortalEvaluationRepository>();
         services.AddSingleton<Hub.Storage.Portal.NationalRankingRepository>();
+        services.AddSingleton<Hub.Storage.Steering.LiveSnapshotStore>();
+        services.AddSingleton<UnitRecordReader>();
 
         services.AddHubSources(configuration);
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section));
@@ -59,6 +61,11 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ScoringStarter>();
         services.AddSingleton<Reconciliation.ReconciliationService>();
         services.AddSingleton<Comparisons.ComparisonService>();
+        services.AddOptions<Steering.SteeringOptions>().Bind(configuration.GetSection(Steering.SteeringOptions.Section));
+        services.AddSingleton<Steering.LiveFigureService>();
+        services.AddSingleton<Steering.SteeringService>();
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section));
+        services.AddSingleton<PushIngestion>();
 
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.
         if (AzureClientRegistration.ServiceBusConfigured(configuration))

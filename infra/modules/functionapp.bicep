@@ -183,7 +183,8 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
       unauthenticatedClientAction: 'Return401'
       // A path is excluded exactly as written, or with everything under it when it ends in /*: the reports are
       // files under /api/reports/{period}/v{n}/ (a test checks every anonymous route of the route table against this).
-      excludedPaths: ['/api/health', '/api/openapi.json', '/api/reports', '/api/reports/*']
+      // The push route authenticates its senders itself (function key + sender key): systems, not signed-in people.
+      excludedPaths: ['/api/health', '/api/openapi.json', '/api/reports', '/api/reports/*', '/api/ingest/*']
     }
     identityProviders: {
       azureActiveDirectory: {

@@ -5,7 +5,7 @@ param location string
 param tags object
 
 var deploymentContainerName = 'app-package'
-var containers = [deploymentContainerName, 'raw', 'runs', 'reports']
+var containers = [deploymentContainerName, 'raw', 'runs', 'reports', 'live']
 var queues = ['sync-work', 'sync-work-poison', 'index-published', 'hub-alerts']
 var tables = ['Units', 'Procedures', 'Dossiers', 'Feedback', 'Ratings', 'SharingLog', 'SyncState', 'SyncRuns', 'Quarantine', 'Scores', 'ScoreHistory', 'Publications', 'PortalEvaluations', 'PortalCaptures', 'NationalRankings', 'ScoringRuns', 'ProvisionalScores', 'Alerts', 'Comparisons']
 

@@ -7,12 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Api.Routes;
 
-/// <summary>Who may call a route: anyone (health, the OpenAPI document, the published reports), or an administrator
-/// (function key + App Service authentication in Azure, the development key locally).</summary>
+/// <summary>Who may call a route: anyone (health, the OpenAPI document, the published reports), an administrator
+/// (function key + App Service authentication in Azure, the development key locally), or a sending system pushing
+/// records (function key in Azure + its own sender key, x-hub-sender / x-hub-sender-key, everywhere).</summary>
 public enum Access
 {
     Anonymous,
     Administrator,
+    Sender,
 }
 
 /// <summary>One operation of the API: its function name (the Function App's [Function]), HTTP method, route template
@@ -26,6 +28,9 @@ public sealed record ApiRoute(string Name, string Method, string Template, Acces
 /// services and, for the routes that start or inspect runs, the durable client of the host.</summary>
 public sealed record ApiCall(HttpContext Http, IServiceProvider Services, AdminPrincipal? By, string? Body, DurableTaskClient? DurableClient)
 {
+    /// <summary>A sending system's route: who sent (authenticated) and the batch as bytes (bounded, not decoded).</summary>
+    public (string Name, Hub.Workflows.Sync.PushSender Sender, byte[] Body)? Push { get; init; }
+
     public CancellationToken Ct => Http.RequestAborted;
 
     public string Route(string name) => Http.GetRouteValue(name) as string ?? "";

@@ -2,6 +2,7 @@ using System.Text;
 using Hub.Api.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Api.Routes;
@@ -11,6 +12,9 @@ namespace Hub.Api.Routes;
 public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator authenticator, ILogger<ApiRouter> logger)
 {
     public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>A pushed batch: 1,000 dossier records of a few KB each.</summary>
+    public const int MaxPushBytes = 8 * 1024 * 1024;
 
     /// <summary>The Function App's triggers: run the route of that name. Route values bound by the trigger are passed
     /// in, so the handlers read them the same way whichever host matched the route.</summary>
@@ -29,6 +33,7 @@ public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator auth
         var ct = http.RequestAborted;
         AdminPrincipal? principal = null;
         string? body = null;
+        (string, Hub.Workflows.Sync.PushSender, byte[])? push = null;
         if (route.Access == Access.Administrator)
         {
             (principal, var failure) = authenticator.Authenticate(name => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
@@ -36,9 +41,19 @@ public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator auth
             (body, var tooLarge) = await ReadBodyAsync(request, ct);
             if (tooLarge) return Answer.TooLarge(MaxBodyBytes);
         }
-        using var _ = logger.BeginScope(new Dictionary<string, object> { ["Route"] = route.Name, ["Admin"] = principal?.Name ?? "anonymous" });
+        if (route.Access == Access.Sender)
+        {
+            var name = request.Headers.TryGetValue(SenderHeader, out var n) ? n.ToString() : null;
+            var (sender, problem) = services.GetRequiredService<Hub.Workflows.Sync.PushIngestion>()
+                .Authenticate(name, request.Headers.TryGetValue(SenderKeyHeader, out var k) ? k.ToString() : null);
+            if (sender is null) return Answer.Problem(401, "Unauthorized", problem!);
+            var (bytes, tooLarge) = await ReadBytesAsync(request, MaxPushBytes, ct);
+            if (tooLarge) return Answer.TooLarge(MaxPushBytes);
+            push = (name!, sender, bytes ?? []);
+        }
+        using var _ = logger.BeginScope(new Dictionary<string, object> { ["Route"] = route.Name, ["Admin"] = principal?.Name ?? push?.Item1 ?? "anonymous" });
         IResult result;
-        try { result = await route.Handle(new ApiCall(http, services, principal, body, durable)); }
+        try { result = await route.Handle(new ApiCall(http, services, principal, body, durable) { Push = push }); }
         catch (InvalidRouteValueException e) { result = Answer.BadRequest(e.Message); }
         catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)
         {
@@ -64,16 +79,28 @@ public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator auth
         _ => e.InnerException is { } inner && IsStorageUnavailable(inner),
     };
 
+    public const string SenderHeader = "x-hub-sender";
+    public const string SenderKeyHeader = "x-hub-sender-key";
+
     /// <summary>Reads at most MaxBodyBytes; a larger body (declared or actual) is refused, not truncated.</summary>
     private static async Task<(string? Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength is > MaxBodyBytes) return (null, true);
+        var (bytes, tooLarge) = await ReadBytesAsync(request, MaxBodyBytes, ct);
+        return (bytes is { Length: > 0 } b ? Encoding.UTF8.GetString(b) : null, tooLarge);
+    }
+
+    private static async Task<(byte[]? Body, bool TooLarge)> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return (null, true);
         if (request.ContentLength == 0 || request.Body is null) return (null, false);
-        var buffer = new byte[MaxBodyBytes + 1];
-        var total = 0;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
         int read;
-        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), ct)) > 0) total += read;
-        if (total > MaxBodyBytes) return (null, true);
-        return (total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total), false);
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return (null, true);
+            buffer.Write(chunk, 0, read);
+        }
+        return (buffer.Length == 0 ? null : buffer.ToArray(), false);
     }
 }

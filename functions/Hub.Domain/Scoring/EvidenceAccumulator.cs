@@ -37,9 +37,9 @@ public sealed class EvidenceAccumulator(Period period, CatalogParameters paramet
         var active = p.EffectiveFrom < Period.End && (p.EffectiveTo is null || p.EffectiveTo > Period.Start);
         if (!active) return;
         if (p.DecisionEffectiveAt is { } effective)
-            t.Count(PublishedOnTime, IsPublishedOnTime(p.PublishedAt, effective), p.Code);
-        t.Count(Complete, p.Complete, p.Code);
-        t.Count(OfferedOnline, p.IsOnline, p.Code);
+            t.Count(PublishedOnTime, IsPublishedOnTime(p.PublishedAt, effective), p.Code, p.Code);
+        t.Count(Complete, p.Complete, p.Code, p.Code);
+        t.Count(OfferedOnline, p.IsOnline, p.Code, p.Code);
         if (p.IsOnline) t.ActiveOnlineProcedures.Add(p.Code);
     }
 
@@ -48,28 +48,28 @@ public sealed class EvidenceAccumulator(Period period, CatalogParameters paramet
         var t = TallyOf(d.UnitCode);
         if (Period.Contains(d.ReceivedAt))
         {
-            t.Count(SyncedInTime, d.PortalSyncedAt is { } synced && synced - d.ReceivedAt <= _syncLag, d.Id);
+            t.Count(SyncedInTime, d.PortalSyncedAt is { } synced && synced - d.ReceivedAt <= _syncLag, d.Id, d.ProcedureCode);
             var online = d.Channel == Channel.Online;
             t.Intake(d.ProcedureCode, online, d.Id);
             if (online) t.ProceduresFiledOnline.Add(d.ProcedureCode);
-            if (d.FeeRequired) t.Count(PaidOnline, d.PaidOnline, d.Id);
-            if (!online) t.Count(Digitized, d.Digitized, d.Id);
-            t.Count(ReusedData, d.ReusedData, d.Id);
+            if (d.FeeRequired) t.Count(PaidOnline, d.PaidOnline, d.Id, d.ProcedureCode);
+            if (!online) t.Count(Digitized, d.Digitized, d.Id, d.ProcedureCode);
+            t.Count(ReusedData, d.ReusedData, d.Id, d.ProcedureCode);
         }
         if (d.FinishedAt is { } finished && Period.Contains(finished))
         {
             var onTime = IsOnTime(d.ReceivedAt, d.DueAt, finished);
-            t.Count(FinishedOnTime, onTime, d.Id);
-            t.Count(HandledOnTime, onTime, d.Id);
-            t.Count(ElectronicResult, d.ElectronicResult, d.Id);
+            t.Count(FinishedOnTime, onTime, d.Id, d.ProcedureCode);
+            t.Count(HandledOnTime, onTime, d.Id, d.ProcedureCode);
+            t.Count(ElectronicResult, d.ElectronicResult, d.Id, d.ProcedureCode);
         }
         if (d.ReceivedAt < Period.End && (d.FinishedAt is null || d.FinishedAt >= Period.End))
         {
             // The portal's TDGQ: dossiers handled in the period (finished in it, or still open at its end), on time
             // when finished by the due date or, still open, not yet past it.
             var notOverdue = d.DueAt is null || d.DueAt >= Period.End;
-            t.Count(OpenNotOverdue, notOverdue, d.Id);
-            t.Count(HandledOnTime, notOverdue, d.Id);
+            t.Count(OpenNotOverdue, notOverdue, d.Id, d.ProcedureCode);
+            t.Count(HandledOnTime, notOverdue, d.Id, d.ProcedureCode);
         }
     }
 
@@ -117,11 +117,18 @@ public sealed class EvidenceAccumulator(Period period, CatalogParameters paramet
         public SortedSet<string> ActiveOnlineProcedures { get; } = new(StringComparer.Ordinal);
         public SortedSet<string> ProceduresFiledOnline { get; } = new(StringComparer.Ordinal);
 
-        public void Count(int slot, bool hit, string id)
+        // Per procedure code: numerator and denominator of each measure, side by side (slot * 2, slot * 2 + 1).
+        private readonly Dictionary<string, long[]> _byProcedure = new(StringComparer.Ordinal);
+
+        public void Count(int slot, bool hit, string id, string? procedureCode = null)
         {
             _den[slot]++;
             if (hit) _num[slot]++;
             else (_missed[slot] ??= new MissSample(sampleSize)).Add(id);
+            if (procedureCode is null) return;
+            if (!_byProcedure.TryGetValue(procedureCode, out var pair)) _byProcedure[procedureCode] = pair = new long[MeasureCount * 2];
+            pair[slot * 2 + 1]++;
+            if (hit) pair[slot * 2]++;
         }
 
         public void Intake(string procedureCode, bool online, string id)
@@ -146,7 +153,17 @@ public sealed class EvidenceAccumulator(Period period, CatalogParameters paramet
                 IntakeByProcedure = new SortedDictionary<string, ProcedureIntake>(
                     _intake.ToDictionary(kv => kv.Key, kv => new ProcedureIntake(kv.Value.Received, kv.Value.Online, kv.Value.NotOnline.ToList())),
                     StringComparer.Ordinal),
+                ByProcedure = new SortedDictionary<string, IReadOnlyDictionary<string, ProcedureCount>>(
+                    _byProcedure.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, ProcedureCount>)PairsOf(kv.Value)), StringComparer.Ordinal),
             };
+        }
+
+        private static SortedDictionary<string, ProcedureCount> PairsOf(long[] pair)
+        {
+            var result = new SortedDictionary<string, ProcedureCount>(StringComparer.Ordinal);
+            for (var slot = 0; slot < MeasureCount; slot++)
+                if (pair[slot * 2 + 1] > 0) result[Measures.All[slot]] = new ProcedureCount(pair[slot * 2], pair[slot * 2 + 1]);
+            return result;
         }
     }
 }

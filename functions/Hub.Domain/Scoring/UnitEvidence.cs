@@ -20,7 +20,18 @@ public sealed record UnitEvidence
 
     /// <summary>Dossiers received in the period per procedure code: 3.3 counts those whose procedure turns out to be online.</summary>
     public IReadOnlyDictionary<string, ProcedureIntake> IntakeByProcedure { get; init; } = new Dictionary<string, ProcedureIntake>();
+
+    /// <summary>The unit's own counts per procedure code and measure (the portal's drill-down per formalityId): what
+    /// the per-procedure breakdown attributes the points lost to.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, ProcedureCount>> ByProcedure { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, ProcedureCount>>();
+
+    /// <summary>Procedure names as the records gave them (TenTTHC), where they did; filled by whoever reads the records.</summary>
+    public IReadOnlyDictionary<string, string> ProcedureNames { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>One procedure's numerator and denominator of one measure.</summary>
+public sealed record ProcedureCount(long Numerator, long Denominator);
 
 /// <summary>A numerator/denominator pair, with a sample of the ids counted in the denominator but not the numerator.</summary>
 public sealed record MeasureCount(long Numerator, long Denominator, IReadOnlyList<string> Missed)

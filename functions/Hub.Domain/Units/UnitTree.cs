@@ -38,6 +38,19 @@ public sealed class UnitTree
 
     public IReadOnlyList<string> ChildrenOf(string code) => _children.TryGetValue(code, out var c) ? c : [];
 
+    /// <summary>The unit and all its descendants, the unit first.</summary>
+    public IReadOnlyList<string> Subtree(string code)
+    {
+        var result = new List<string>();
+        var pending = new Stack<string>([code]);
+        while (pending.TryPop(out var next))
+        {
+            result.Add(next);
+            foreach (var child in ChildrenOf(next).Reverse()) pending.Push(child);
+        }
+        return result;
+    }
+
     public static UnitTree Build(IEnumerable<Unit> units, bool absentParentsAreRoots = false)
     {
         var byCode = new Dictionary<string, Unit>(StringComparer.Ordinal);

@@ -53,6 +53,23 @@ public sealed class AdminFunctions(ApiRouter router)
     public Task<IActionResult> CompareMethodologies([HttpTrigger(AuthorizationLevel.Function, "post", Route = "comparisons/{period}")] HttpRequest req, string period) =>
         Run(nameof(CompareMethodologies), req, null, ("period", period));
 
+    [Function("GetLive")]
+    public Task<IActionResult> GetLive([HttpTrigger(AuthorizationLevel.Function, "get", Route = "live/{period}")] HttpRequest req, string period) =>
+        Run(nameof(GetLive), req, null, ("period", period));
+
+    [Function("GetWatchList")]
+    public Task<IActionResult> GetWatchList([HttpTrigger(AuthorizationLevel.Function, "get", Route = "watchlist/{period}")] HttpRequest req, string period) =>
+        Run(nameof(GetWatchList), req, null, ("period", period));
+
+    [Function("GetBreakdown")]
+    public Task<IActionResult> GetBreakdown([HttpTrigger(AuthorizationLevel.Function, "get", Route = "breakdown/{period}")] HttpRequest req, string period) =>
+        Run(nameof(GetBreakdown), req, null, ("period", period));
+
+    /// <summary>The one-stop systems' push: the function key (one per sending system) here, the sender's own key in the router.</summary>
+    [Function("PushRecords")]
+    public Task<IActionResult> PushRecords([HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest/{feed}")] HttpRequest req, string feed) =>
+        Run(nameof(PushRecords), req, null, ("feed", feed));
+
     [Function("GetSyncStatus")]
     public Task<IActionResult> GetSyncStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest req) =>
         Run(nameof(GetSyncStatus), req, null);

@@ -31,6 +31,7 @@ public sealed class PortalMapper(PersonalDataHasher hasher)
         if (!PortalTime.TryParse(rec.NgayTiepNhan, out var received)) return bad($"NgayTiepNhan '{rec.NgayTiepNhan}' is not a yyyyMMddHHmmss time");
         if (!Optional(rec.NgayHenTra, out var due)) return bad($"NgayHenTra '{rec.NgayHenTra}' is not a yyyyMMddHHmmss time");
         if (!Optional(rec.NgayKetThucXuLy, out var finished)) return bad($"NgayKetThucXuLy '{rec.NgayKetThucXuLy}' is not a yyyyMMddHHmmss time");
+        if (!Optional(rec.NgayNopHoSo, out var submitted)) return bad($"NgayNopHoSo '{rec.NgayNopHoSo}' is not a yyyyMMddHHmmss time");
         if (!Optional(rec.NgayDongBo, out var synced)) return bad($"NgayDongBo '{rec.NgayDongBo}' is not a yyyyMMddHHmmss time");
         if (rec.TrangThaiHoSo is not (>= 1 and <= 10)) return bad($"TrangThaiHoSo '{rec.TrangThaiHoSo}' is not a status code 1..10");
         Channel channel;
@@ -56,7 +57,8 @@ public sealed class PortalMapper(PersonalDataHasher hasher)
             PaidOnline: rec.DuocThanhToanTrucTuyen is 1 or 2,
             Digitized: rec.HoSoCoThanhPhanSoHoa == 1,
             ElectronicResult: rec.DanhSachGiayToKetQua?.Any(g => !string.IsNullOrWhiteSpace(g.DuongDanTepTinKetQua)) == true,
-            ReusedData: DataReuse.FlaggedByPortal(rec.TaiKhoanDuocXacThucVoiVNeID == 1, rec.DSKetNoiCSDL?.Any(k => !string.IsNullOrWhiteSpace(k.MaCSDL)) == true));
+            ReusedData: DataReuse.FlaggedByPortal(rec.TaiKhoanDuocXacThucVoiVNeID == 1, rec.DSKetNoiCSDL?.Any(k => !string.IsNullOrWhiteSpace(k.MaCSDL)) == true),
+            SubmittedAt: submitted);
         return MapResult<DossierSnapshot>.Good(rec.MaHoSo,
             new DossierSnapshot(dossier, rec.TrangThaiHoSo.Value, rec.LoaiDoiTuong, hasher.HashOrNull(rec.MaDoiTuong), rec.TenTTHC),
             version);

@@ -31,7 +31,7 @@ public sealed class DossierRepository(StorageClients storage)
     }
 
     private static DossierSnapshotRow Row(TableEntity e) =>
-        new(FromEntity(e), e.GetInt32("Status") ?? 0, e.GetString("ApplicantHash"), e.GetInt64(VersionedUpsert.VersionColumn) ?? 0);
+        new(FromEntity(e), e.GetInt32("Status") ?? 0, e.GetString("ApplicantHash"), e.GetInt64(VersionedUpsert.VersionColumn) ?? 0, e.GetString("ProcedureName"));
 
     private static TableEntity ToEntity(DossierSnapshot s, DateTimeOffset version)
     {
@@ -46,6 +46,8 @@ public sealed class DossierRepository(StorageClients storage)
             ["DueAt"] = d.DueAt,
             ["FinishedAt"] = d.FinishedAt,
             ["PortalSyncedAt"] = d.PortalSyncedAt,
+            ["SubmittedAt"] = d.SubmittedAt,
+            ["ProcedureName"] = s.ProcedureName,
             ["FeeRequired"] = d.FeeRequired,
             ["PaidOnline"] = d.PaidOnline,
             ["Digitized"] = d.Digitized,
@@ -62,7 +64,9 @@ public sealed class DossierRepository(StorageClients storage)
         e.GetString("DossierId"), e.GetString("UnitCode"), e.GetString("ProcedureCode"), (Channel)(e.GetInt32("Channel") ?? 1),
         e.GetDateTimeOffset("ReceivedAt")!.Value, e.GetDateTimeOffset("DueAt"), e.GetDateTimeOffset("FinishedAt"), e.GetDateTimeOffset("PortalSyncedAt"),
         e.GetBoolean("FeeRequired") ?? false, e.GetBoolean("PaidOnline") ?? false, e.GetBoolean("Digitized") ?? false,
-        e.GetBoolean("ElectronicResult") ?? false, e.GetBoolean("ReusedData") ?? false);
+        e.GetBoolean("ElectronicResult") ?? false, e.GetBoolean("ReusedData") ?? false, e.GetDateTimeOffset("SubmittedAt"));
 }
 
-public sealed record DossierSnapshotRow(Dossier Dossier, int Status, string? ApplicantHash, long Version);
+/// <summary>A stored dossier with what only the hub's views need beside the scoring fields: the portal status, the
+/// applicant's keyed hash (for the registry join), the stored version and the procedure's name as the portal gave it.</summary>
+public sealed record DossierSnapshotRow(Dossier Dossier, int Status, string? ApplicantHash, long Version, string? ProcedureName = null);

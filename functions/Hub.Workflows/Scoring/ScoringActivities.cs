@@ -65,9 +65,7 @@ public sealed class LoadUnitsActivity(UnitRepository units) : TaskActivity<Perio
 }
 
 /// <summary>Counts one unit's own records for the period and stores the evidence as a blob; returns its name.</summary>
-public sealed class ComputeUnitEvidenceActivity(
-    ProcedureRepository procedures, DossierRepository dossiers, FeedbackRepository feedback, RatingRepository ratings, SharingLogRepository sharing,
-    EvidenceStore store, ILogger<ComputeUnitEvidenceActivity> logger)
+public sealed class ComputeUnitEvidenceActivity(UnitRecordReader reader, EvidenceStore store, ILogger<ComputeUnitEvidenceActivity> logger)
     : TaskActivity<UnitScoringInput, UnitEvidenceRef>
 {
     public override async Task<UnitEvidenceRef> RunAsync(TaskActivityContext context, UnitScoringInput input)
@@ -80,26 +78,29 @@ public sealed class ComputeUnitEvidenceActivity(
         var started = System.Diagnostics.Stopwatch.StartNew();
         var period = input.Period;
         var catalog = IndexCatalogs.Get(input.Methodology);
-        var accumulator = new EvidenceAccumulator(period, catalog.Parameters);
-        accumulator.Touch(input.UnitCode);
-        long records = 0;
-        var ct = CancellationToken.None;
-        foreach (var p in await procedures.ListByUnitAsync(input.UnitCode, ct)) { accumulator.Add(p); records++; }
-        var reuse = new DataReuse(await sharing.ListByUnitAsync(input.UnitCode, ct));
-        await foreach (var row in dossiers.QueryRowsByUnitAsync(input.UnitCode, period.End, ct))
-        {
-            accumulator.Add(row.Dossier with { ReusedData = reuse.Applies(row.Dossier, row.ApplicantHash) });
-            records++;
-        }
-        // Counted as they are read: only the registry join (DataReuse) holds a unit's rows at once.
-        await foreach (var f in feedback.StreamByUnitAsync(input.UnitCode, ct)) { accumulator.Add(f); records++; }
-        await foreach (var r in ratings.StreamByUnitAsync(input.UnitCode, ct)) { accumulator.Add(r); records++; }
-        var evidence = accumulator.Result().Single(e => e.UnitCode == input.UnitCode);
+        var sink = new AccumulatorSink(new EvidenceAccumulator(period, catalog.Parameters));
+        sink.Accumulator.Touch(input.UnitCode);
+        var records = await reader.ReadAsync(input.UnitCode, period.End, sink, CancellationToken.None);
+        var evidence = sink.Accumulator.Result().Single(e => e.UnitCode == input.UnitCode) with { ProcedureNames = sink.Names };
         var blob = await store.SaveEvidenceAsync(input.Period, input.RunId, evidence, CancellationToken.None);
         logger.LogInformation("Unit {UnitCode}: {Records} records counted for {Period}", input.UnitCode, records, input.Period);
         Telemetry.HubTelemetry.UnitsScored.Add(1, new KeyValuePair<string, object?>("period", input.Period.ToString()));
         Telemetry.HubTelemetry.RunDuration.Record(started.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", "unit-evidence"));
         return new UnitEvidenceRef(input.UnitCode, blob, records);
+    }
+
+    private sealed class AccumulatorSink(EvidenceAccumulator accumulator) : IUnitRecordSink
+    {
+        public EvidenceAccumulator Accumulator => accumulator;
+        public Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
+        public void Add(Procedure procedure) => accumulator.Add(procedure);
+        public void Add(DossierSnapshotRow dossier)
+        {
+            if (dossier.ProcedureName is { Length: > 0 } name) Names.TryAdd(dossier.Dossier.ProcedureCode, name);
+            accumulator.Add(dossier.Dossier);
+        }
+        public void Add(FeedbackItem feedback) => accumulator.Add(feedback);
+        public void Add(Rating rating) => accumulator.Add(rating);
     }
 }
 

@@ -11,7 +11,7 @@ namespace Hub.Workflows.Sync;
 /// than one run may take, enqueue the follow-up item so the rest is picked up by the next invocation. A message that
 /// can never succeed (not a work item, an unknown source or scope, credentials the source refuses) goes to the
 /// poison queue at once with its reason and leaves no state behind; only what may pass on a retry is retried.</summary>
-public sealed class SyncWorkHandler(SyncRunner runner, SyncWorkQueue queue, StorageClients storage, TimeProvider clock, ILogger<SyncWorkHandler> logger)
+public sealed class SyncWorkHandler(SyncRunner runner, SyncWorkQueue queue, StorageClients storage, Steering.LiveFigureService live, TimeProvider clock, ILogger<SyncWorkHandler> logger)
 {
     public async Task<SyncRun?> HandleAsync(string message, CancellationToken ct)
     {
@@ -38,6 +38,8 @@ public sealed class SyncWorkHandler(SyncRunner runner, SyncWorkQueue queue, Stor
             return null;
         }
         if (more) await queue.EnqueueAsync(item with { EnqueuedAt = clock.GetUtcNow() }, ct);
+        // Caught up with the unit's feed: its watch lists and live figures follow now, not at the next daily run.
+        else await live.AfterSyncAsync(item.Source, item.Scope, run.Stored, ct);
         return run;
     }
 
