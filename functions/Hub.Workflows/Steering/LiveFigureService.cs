@@ -23,10 +23,12 @@ public sealed class LiveFigureService(
     TimeProvider clock,
     ILogger<LiveFigureService> logger)
 {
-    /// <summary>The sources whose records a live snapshot counts, synced per unit.</summary>
+    /// <summary>The sources whose records a live snapshot counts, synced per unit: the registries' sharing logs too,
+    /// since a lookup found there makes a dossier count as "data reused" (4.3).</summary>
     public static readonly IReadOnlySet<string> Sources = new HashSet<string>(StringComparer.Ordinal)
     {
         PortalDossiersSource.SourceName, PortalRatingsSource.SourceName, PortalFeedbackSource.SourceName,
+        PopulationSharingSource.SourceName, BusinessSharingSource.SourceName,
     };
 
     // Units whose refresh failed in this process: taken again at their next sync whatever it stores. Across a restart
