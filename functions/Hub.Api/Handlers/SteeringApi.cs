@@ -26,7 +26,8 @@ public sealed partial class SteeringApi(SteeringService steering)
         var (tree, problem) = await UnitAsync(unit, ct);
         if (problem is not null) return problem;
         var view = await steering.FiguresAsync(period, tree!, ct);
-        var watch = await steering.WatchListAsync(period, unit!, tree!, null, null, ct);
+        // The watch counts from the snapshots the figures were read from: one read of them per request.
+        var watch = steering.WatchList(period, unit!, tree!, view.Snapshots);
         var now = view.AsIs.Units.First(u => u.Code == unit);
         var best = view.BestCase.Units.First(u => u.Code == unit);
         return Answer.Ok(new LiveAnswer(

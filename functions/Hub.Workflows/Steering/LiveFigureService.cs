@@ -48,11 +48,7 @@ public sealed class LiveFigureService(
         {
             if (stored == 0 && !_failed.ContainsKey(unitCode))
             {
-                var now = clock.GetUtcNow();
-                var fresh = true;
-                foreach (var period in LivePeriodsAt(now))
-                    if (await snapshots.AsOfAsync(period, unitCode, ct) is not { } asOf || now - asOf > options.Value.RefreshAfter) fresh = false;
-                if (fresh) return;
+                if (await AllFreshAsync(unitCode, ct)) return;
             }
             await RefreshAsync(unitCode, ct);
             _failed.TryRemove(unitCode, out _);
@@ -64,6 +60,14 @@ public sealed class LiveFigureService(
             _failed.TryAdd(unitCode, 0);
             logger.LogWarning(e, "Live snapshot of {UnitCode} not refreshed after {Source}; the next sync of the unit takes it again", unitCode, source);
         }
+    }
+
+    private async Task<bool> AllFreshAsync(string unitCode, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var period in LivePeriodsAt(now))
+            if (await snapshots.AsOfAsync(period, unitCode, ct) is not { } asOf || now - asOf > options.Value.RefreshAfter) return false;
+        return true;
     }
 
     /// <summary>Takes the unit's snapshot of every live period from its stored records, as of now.</summary>

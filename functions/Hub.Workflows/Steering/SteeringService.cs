@@ -39,11 +39,16 @@ public sealed class SteeringService(
 
     /// <summary>The watch list of the unit's subtree, as of now, filtered; every row, ordered: by list, most days late
     /// first, then soonest due, then dossier code.</summary>
-    public async Task<WatchView> WatchListAsync(Period period, string unitCode, UnitTree tree, WatchKind? kind, string? procedure, CancellationToken ct)
+    public async Task<WatchView> WatchListAsync(Period period, string unitCode, UnitTree tree, WatchKind? kind, string? procedure, CancellationToken ct) =>
+        WatchList(period, unitCode, tree, await snapshots.GetManyAsync(period, tree.Subtree(unitCode), ct), kind, procedure);
+
+    /// <summary>As WatchListAsync, from snapshots already read (the live view's: every unit's); only the subtree's count.</summary>
+    public WatchView WatchList(Period period, string unitCode, UnitTree tree, IReadOnlyList<LiveUnitSnapshot> read, WatchKind? kind = null, string? procedure = null)
     {
         var now = clock.GetUtcNow();
         var subtree = tree.Subtree(unitCode);
-        var taken = await snapshots.GetManyAsync(period, subtree, ct);
+        var inSubtree = subtree.ToHashSet(StringComparer.Ordinal);
+        var taken = read.Where(s => inSubtree.Contains(s.UnitCode)).ToList();
         var watch = options.Value.Watch;
         var all = taken.SelectMany(s => s.Watched).SelectMany(d => WatchRules.Classify(d, period, now, watch)).ToList();
         var counts = WatchKinds.All.ToDictionary(k => k.Name(), k => all.Count(e => e.Kind == k));
@@ -103,8 +108,13 @@ public sealed record LiveView(Period Period, IndexCatalog Catalog, IndexResult A
     public IReadOnlyList<(WatchDossier Dossier, double PointsEach)> Recoverable(UnitTree tree, string unitCode, int top)
     {
         var subtree = tree.Subtree(unitCode).ToHashSet(StringComparer.Ordinal);
+        // A recoverable dossier is open, so always among the watched ones.
         var dossiers = Snapshots.Where(s => subtree.Contains(s.UnitCode))
-            .SelectMany(s => s.Recoverable.Select(id => s.Watched.FirstOrDefault(w => w.Id == id)).Where(w => w is not null).Select(w => w!))
+            .SelectMany(s =>
+            {
+                var recoverable = s.Recoverable.ToHashSet(StringComparer.Ordinal);
+                return s.Watched.Where(w => recoverable.Contains(w.Id));
+            })
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         var gain = PointsRecoverable(unitCode);
         var each = dossiers.Count > 0 && gain is { } g ? Math.Round(g / dossiers.Count, 4) : 0;
