@@ -29,7 +29,9 @@ stop() {
   pkill -f "prism proxy $spec http://127.0.0.1:$api/api" 2>/dev/null || true
 }
 trap stop EXIT
-for _ in $(seq 1 240); do grep -q "hub serve:" out/conformance-serve.log && break; sleep 0.5; done
+for _ in $(seq 1 600); do grep -q "hub serve:" out/conformance-serve.log && break; sleep 0.5; done
+# A hub that never came up is one named failure with its own last words, not twenty ECONNREFUSEDs.
+grep -q "hub serve:" out/conformance-serve.log || { echo "  FAIL hub serve did not start in 300 s:"; tail -5 out/conformance-serve.log | cut -c1-300; }
 for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$proxy/health" && break; sleep 0.5; done
 
 # check METHOD PATH EXPECTED_STATUS [BODY] [AUTH=yes]
