@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 using Hub.Local.Commands;
 
-var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/QĐ-TTg) on your machine: demo, serve, recompute, simulate, bench, bench-sync, bench-stages, bench-chart.")
+var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/QĐ-TTg) on your machine: demo, serve, recompute, simulate, bench, bench-sync, bench-freshness, bench-stages, bench-chart.")
 {
     DemoCommand.Create(),
     RecomputeCommand.Create(),
     BenchCommand.Create(),
     BenchSyncCommand.Create(),
+    BenchFreshnessCommand.Create(),
     ServeCommand.Create(),
     SimulateCommand.Create(),
     BenchStagesCommand.Create(),

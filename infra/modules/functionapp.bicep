@@ -101,7 +101,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Schedules (NCRONTAB, UTC)
         { name: 'SyncAgenciesSchedule', value: '0 0 18 * * *' }
         { name: 'SyncProceduresSchedule', value: '0 15 18 * * *' }
-        { name: 'SyncDossiersSchedule', value: '0 */10 * * * *' }
+        // Every 2 minutes: the watch lists and live figures follow the dossier sync (issue "Steer": p99 under 5 min;
+        // one cheap keyset request per unit when nothing changed; measured by hub bench-freshness).
+        { name: 'SyncDossiersSchedule', value: '0 */2 * * * *' }
         { name: 'SyncRatingsSchedule', value: '0 5/30 * * * *' }
         { name: 'SyncFeedbackSchedule', value: '0 10/30 * * * *' }
         { name: 'SyncPopulationSchedule', value: '0 15/30 * * * *' }

@@ -23,7 +23,8 @@ public static class DemoCommand
             var n = parse.GetValue(units);
             var d = parse.GetValue(dossiers);
             if (!CommandChecks.ScaleIsValid(n, d)) return 2;
-            var scale = new SyntheticScale(parse.GetValue(seed), n, d, p, MalformedRate: 0.005);
+            // The running quarter as it stands now, too: what the live figures and watch lists show.
+            var scale = new SyntheticScale(parse.GetValue(seed), n, d, p, MalformedRate: 0.005) { RunningUntil = DateTimeOffset.UtcNow };
             Console.WriteLine($"hub demo: {p} — {n} units, {d} dossiers, seed {scale.Seed}");
             DemoResult result;
             try
@@ -100,6 +101,16 @@ public static class DemoCommand
             Console.WriteLine();
             var top = prov.Scores.FirstOrDefault(x => x.Unit.ParentCode is null)?.Unit;
             Console.WriteLine($"Provisional index of {prov.Period} (running; as of {prov.AsOf:yyyy-MM-dd HH:mm} UTC; never published): {top?.Code} total {CsvReport.Round(top?.Total) ?? "n/a"} (GET /api/provisional/{prov.Period})");
+        }
+        if (r.Live is { } live)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Live {live.Period} (running; snapshots as of {live.AsOf:yyyy-MM-dd HH:mm} UTC, refreshed by every sync; GET /api/live/{live.Period}?unit=, /api/watchlist/{live.Period}?unit=)");
+            var kinds = Hub.Domain.Steering.WatchKinds.All.Select(k => Hub.Domain.Steering.WatchKinds.Name(k)).ToList();
+            Console.WriteLine($"  {"unit",-14} {string.Join(" ", kinds.Select(k => $"{k,14}"))} {"total now",10} {"if on time",10} {"recoverable",12}");
+            foreach (var u in live.Units)
+                Console.WriteLine($"  {u.UnitCode,-14} {string.Join(" ", kinds.Select(k => $"{u.WatchCounts.GetValueOrDefault(k),14}"))} {CsvReport.Round(u.TotalNow) ?? "n/a",10} {CsvReport.Round(u.TotalBestCase) ?? "n/a",10} " +
+                    $"{(u.PointsRecoverable is { } pts ? $"{pts.ToString("0.00", inv)} pts / {u.DossiersRecoverable}" : "n/a"),12}");
         }
         Console.WriteLine();
         var raisedEarly = r.AlertsAfterProvisional.Where(a => a.State == "open").ToList();

@@ -16,7 +16,7 @@ public static class ServeCommand
         {
             var period = Period.LastClosedAt(DateTimeOffset.UtcNow);
             const string apiKey = "local-demo-key";
-            await using var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(SyntheticScale.Demo(period) with { Units = parse.GetValue(units), DossiersPerQuarter = parse.GetValue(dossiers), Seed = parse.GetValue(seed) }), apiKey);
+            await using var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(SyntheticScale.Demo(period) with { Units = parse.GetValue(units), DossiersPerQuarter = parse.GetValue(dossiers), Seed = parse.GetValue(seed), RunningUntil = DateTimeOffset.UtcNow }), apiKey);
             var settings = SimulatorSettings.For(portal);
             settings["Admin:DevelopmentKey"] = parse.GetValue(devKey);
             settings["Scoring:RequireApproval"] = parse.GetValue(approval).ToString();

@@ -13,15 +13,16 @@ public static class SimulateCommand
         var period = new Option<string?>("--period") { Description = "Period the data is generated for (default: the last closed quarter)" };
         var malformed = new Option<double>("--malformed") { DefaultValueFactory = _ => 0.0, Description = "Share of malformed records" };
         var outOfOrder = new Option<double>("--out-of-order") { DefaultValueFactory = _ => 0.0, Description = "Share of records served out of version order" };
+        var runningUntil = new Option<DateTimeOffset?>("--running-until") { Description = "Also hold the running quarter's dossiers as they stand at this instant (ISO 8601)" };
         var apiKey = new Option<string>("--api-key") { DefaultValueFactory = _ => SimulatorProcess.DefaultApiKey, Description = "API key the simulator accepts" };
         var command = new Command("simulate", "Run the portal and registry simulator on loopback in this process, until stdin closes or SIGTERM.")
         {
-            units, dossiers, seed, period, malformed, outOfOrder, apiKey,
+            units, dossiers, seed, period, malformed, outOfOrder, runningUntil, apiKey,
         };
         command.SetAction(async (parse, ct) =>
         {
             if (!DemoCommand.TryPeriod(parse.GetValue(period), out var p) || !CommandChecks.ScaleIsValid(parse.GetValue(units), parse.GetValue(dossiers))) return 2;
-            var scale = new SyntheticScale(parse.GetValue(seed), parse.GetValue(units), parse.GetValue(dossiers), p, MalformedRate: parse.GetValue(malformed), OutOfOrderRate: parse.GetValue(outOfOrder));
+            var scale = new SyntheticScale(parse.GetValue(seed), parse.GetValue(units), parse.GetValue(dossiers), p, MalformedRate: parse.GetValue(malformed), OutOfOrderRate: parse.GetValue(outOfOrder)) { RunningUntil = parse.GetValue(runningUntil) };
             await using var simulator = await PortalSimulator.StartAsync(PortalDataSet.Generate(scale), parse.GetValue(apiKey)!);
             Console.WriteLine($"{SimulatorProcess.ReadyPrefix}{simulator.BaseUrl}");
             Console.Out.Flush();

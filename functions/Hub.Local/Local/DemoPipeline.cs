@@ -47,6 +47,9 @@ public sealed record DemoResult(
     /// <summary>This process's peak working set (without the simulator when it runs in its own process).</summary>
     public long PeakWorkingSetBytes { get; init; }
 
+    /// <summary>The running quarter's live view after the sync: every unit's watch counts and forecast.</summary>
+    public (Period Period, DateTimeOffset? AsOf, IReadOnlyList<Hub.Workflows.Steering.LiveUnitLine> Units)? Live { get; init; }
+
     /// <summary>The portal's national ranking of the period, as captured (calendar periods only).</summary>
     public Hub.Domain.Portal.NationalRanking? National { get; init; }
 }
@@ -100,6 +103,15 @@ public static class DemoPipeline
                 await LocalSync.CaptureEvaluationAsync(services, options.Period, ct);
                 await LocalSync.CaptureNationalAsync(services, options.Period, ct);
             }
+            // The running quarter as a unit head sees it between runs: refreshed by the sync just done, not by a run.
+            var liveQuarter = Period.Containing(DateTimeOffset.UtcNow, PeriodKind.Quarter);
+            var steering = services.GetRequiredService<Hub.Workflows.Steering.SteeringService>();
+            (Period, DateTimeOffset?, IReadOnlyList<Hub.Workflows.Steering.LiveUnitLine>)? live = null;
+            if (steering.LiveProblem(liveQuarter) is null)
+            {
+                var (view, lines) = await Hub.Workflows.Steering.LiveSummary.ForTreeAsync(steering, liveQuarter, ct);
+                live = (liveQuarter, view.AsOf, lines);
+            }
             var runs = new List<SyncRun>();
             var runRepo = services.GetRequiredService<SyncRunRepository>();
             foreach (var source in services.GetRequiredService<SyncRunner>().SourceNames)
@@ -147,6 +159,7 @@ public static class DemoPipeline
                 Provisional = provisional.Scores is { Count: > 0 } ? (running.ToString(), provisional.AsOf, provisional.Scores) : null,
                 AlertsAfterProvisional = alertsAfterProvisional,
                 Alerts = alerts,
+                Live = live,
             };
         }
         finally

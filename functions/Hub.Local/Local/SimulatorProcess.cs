@@ -43,6 +43,7 @@ public sealed class SimulatorProcess(Process process, Uri baseUrl, string apiKey
                      "--out-of-order", scale.OutOfOrderRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "--api-key", apiKey,
                  })
             info.ArgumentList.Add(a);
+        if (scale.RunningUntil is { } until) { info.ArgumentList.Add("--running-until"); info.ArgumentList.Add(until.ToString("O", System.Globalization.CultureInfo.InvariantCulture)); }
         var child = Process.Start(info) ?? throw new InvalidOperationException("Could not start `hub simulate`.");
         try
         {

@@ -11,7 +11,7 @@ namespace Hub.Simulators.Portal;
 /// dossier versions (a dossier appears once per status change), in the portal's own wire format. Each record is held
 /// as its UTF-8 JSON (about 1 KB), not as a tree of nodes (about five times that): a million dossiers are four million
 /// records.</summary>
-public sealed class PortalDataSet
+public sealed partial class PortalDataSet
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
@@ -38,6 +38,8 @@ public sealed class PortalDataSet
         var extra = new Extras();
         var dossiers = GenerateDossiers(random, scale, agencies, procedures, personal, extra);
         var feedback = GenerateFeedback(random, scale, agencies, personal);
+        // Its own random stream: the closed periods' data stay the same whether or not the running quarter is asked for.
+        if (scale.RunningUntil is { } until) dossiers.AddRange(GenerateRunning(new Random(scale.Seed ^ 0x766), scale, until, agencies, procedures, personal));
 
         var feedAgencies = agencies.Select(a => FeedRecord.From(a.MaCoQuan!, a.MaCoQuan!, a.NgayCapNhat!, 0, ToJson(a))).ToList();
         var feedProcedures = procedures.Select(p => FeedRecord.From(p.MaTTHC!, p.MaDonVi!, p.NgayCapNhat!, 0, ToJson(p))).ToList();

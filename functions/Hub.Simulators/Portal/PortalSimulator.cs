@@ -22,12 +22,42 @@ public sealed class PortalSimulator : IAsyncDisposable
     {
         _app = app;
         Data = data;
+        _dossiers = data.Dossiers;
         Faults = faults;
         ApiKey = apiKey;
     }
 
     public PortalDataSet Data { get; }
     public FaultPlan Faults { get; }
+
+    // The dossier feed as served: the generated versions, then those appended since (a dossier changing at the source
+    // while the hub runs). Replaced whole on append, so a page in flight keeps reading the feed it started on.
+    private IReadOnlyList<FeedRecord> _dossiers;
+
+    /// <summary>The dossier feed as served now: generated, then appended.</summary>
+    public IReadOnlyList<FeedRecord> Dossiers => Volatile.Read(ref _dossiers);
+
+    /// <summary>New versions of dossiers at the source, served from the next request on. Each must page after
+    /// everything served so far (the portal stamps a change with its own NgayCapNhat, later than what it holds).</summary>
+    public void AppendDossierVersions(IReadOnlyList<FeedRecord> records)
+    {
+        lock (_byUnit)
+        {
+            var current = _dossiers;
+            var last = current.Count > 0 ? current[^1] : null;
+            foreach (var r in records.OrderBy(r => r.UpdatedAt, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Sequence))
+            {
+                if (last is not null && PagingOrder(r, last) <= 0)
+                    throw new ArgumentException($"Record {r.Id} ({r.UpdatedAt}) would page before the feed's last record ({last.UpdatedAt}): the source stamps changes later.", nameof(records));
+                last = r;
+            }
+            var next = new List<FeedRecord>(current.Count + records.Count);
+            next.AddRange(current);
+            next.AddRange(records.OrderBy(r => r.UpdatedAt, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Sequence));
+            _byUnit.Remove(current);
+            Volatile.Write(ref _dossiers, next);
+        }
+    }
     public string ApiKey { get; }
     public Uri BaseUrl { get; private set; } = default!;
 
@@ -83,7 +113,7 @@ public sealed class PortalSimulator : IAsyncDisposable
         });
         _app.MapGet("/api/v1/coquan", (HttpRequest r) => Page(Data.Agencies, r, scoped: false));
         _app.MapGet("/api/v1/tthc", (HttpRequest r) => Page(Data.Procedures, r, scoped: true));
-        _app.MapGet("/api/v1/hoso/dongbo", (HttpRequest r) => Page(Data.Dossiers, r, scoped: true));
+        _app.MapGet("/api/v1/hoso/dongbo", (HttpRequest r) => Page(Dossiers, r, scoped: true));
         _app.MapGet("/api/v1/danhgia", (HttpRequest r) => Page(Data.Ratings, r, scoped: true));
         _app.MapGet("/api/v1/pakn", (HttpRequest r) => Page(Data.Feedback, r, scoped: true));
         // The registries' sharing logs, served by the same loopback stand-in under their own paths.
@@ -163,6 +193,14 @@ public sealed class PortalSimulator : IAsyncDisposable
             writer.WriteEndObject();
         }
         return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json");
+    }
+
+    /// <summary>The feed's paging order: update time, record id, version sequence.</summary>
+    private static int PagingOrder(FeedRecord a, FeedRecord b)
+    {
+        var c = string.CompareOrdinal(a.UpdatedAt, b.UpdatedAt);
+        if (c == 0) c = string.CompareOrdinal(a.Id, b.Id);
+        return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
     }
 
     private static int LowerBound(IReadOnlyList<FeedRecord> feed, string updated, string id, int seq)
