@@ -18,7 +18,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ReportsApi>();
         services.AddSingleton<SteeringApi>();
         services.AddSingleton<IngestApi>();
-        services.AddSingleton<AdminAuthenticator>();
+        services.AddSingleton<ScopesApi>();
+        services.AddSingleton<ScopeGuard>();
+        services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<ApiRouter>();
         return services;
     }

@@ -22,6 +22,7 @@ public static class StorageNames
     public const string ProvisionalScoresTable = "ProvisionalScores";
     public const string AlertsTable = "Alerts";
     public const string ComparisonsTable = "Comparisons";
+    public const string ViewerScopesTable = "ViewerScopes";
 
     public const string RawContainer = "raw";
     public const string RunsContainer = "runs";
@@ -37,7 +38,7 @@ public static class StorageNames
     /// <summary>Alert events, locally (in Azure: the Service Bus topic "hub-alerts").</summary>
     public const string AlertsQueue = "hub-alerts";
 
-    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, NationalRankingsTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable];
+    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, NationalRankingsTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable, ViewerScopesTable];
     public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer, LiveContainer];
     public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue, AlertsQueue];
 }

@@ -42,6 +42,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ScoreRepository>();
         services.AddSingleton<ScoringRunRepository>();
         services.AddSingleton<Hub.Storage.Alerts.AlertRepository>();
+        services.AddSingleton<Hub.Storage.Access.ViewerScopeRepository>();
         services.AddSingleton<Alerts.AlertBook>();
         services.AddSingleton<PublicationRepository>();
         services.AddSingleton<Hub.Storage.Portal.PortalEvaluationRepository>();

@@ -7,7 +7,7 @@ param tags object
 var deploymentContainerName = 'app-package'
 var containers = [deploymentContainerName, 'raw', 'runs', 'reports', 'live']
 var queues = ['sync-work', 'sync-work-poison', 'index-published', 'hub-alerts']
-var tables = ['Units', 'Procedures', 'Dossiers', 'Feedback', 'Ratings', 'SharingLog', 'SyncState', 'SyncRuns', 'Quarantine', 'Scores', 'ScoreHistory', 'Publications', 'PortalEvaluations', 'PortalCaptures', 'NationalRankings', 'ScoringRuns', 'ProvisionalScores', 'Alerts', 'Comparisons']
+var tables = ['Units', 'Procedures', 'Dossiers', 'Feedback', 'Ratings', 'SharingLog', 'SyncState', 'SyncRuns', 'Quarantine', 'Scores', 'ScoreHistory', 'Publications', 'PortalEvaluations', 'PortalCaptures', 'NationalRankings', 'ScoringRuns', 'ProvisionalScores', 'Alerts', 'Comparisons', 'ViewerScopes']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -48,8 +48,8 @@ public class ApiTests(AzuriteFixture azurite)
     private static HttpRequestMessage Request(HttpMethod method, string path, object? body = null, string? devKey = DevKey, string? principal = null)
     {
         var r = new HttpRequestMessage(method, "api/" + path);
-        if (devKey is not null) r.Headers.Add(AdminAuthenticator.DevelopmentKeyHeader, devKey);
-        if (principal is not null) r.Headers.Add(AdminAuthenticator.PrincipalHeader, principal);
+        if (devKey is not null) r.Headers.Add(CallerAuthenticator.DevelopmentKeyHeader, devKey);
+        if (principal is not null) r.Headers.Add(CallerAuthenticator.PrincipalHeader, principal);
         if (body is string s) r.Content = new StringContent(s, Encoding.UTF8, "application/json");
         else if (body is not null) r.Content = JsonContent.Create(body);
         return r;
@@ -65,7 +65,7 @@ public class ApiTests(AzuriteFixture azurite)
 
     /// <summary>Every administrators' route of the table, with the period filled in.</summary>
     private static readonly (string Method, string Path)[] ProtectedEndpoints = AdminRoutes.All
-        .Where(r => r.Access == Access.Administrator).Select(r => (r.Method, r.Template.Replace("{period}", Q3))).ToArray();
+        .Where(r => r.Access is Access.Administrator or Access.UnitViewer).Select(r => (r.Method, r.Template.Replace("{period}", Q3).Replace("{principal}", "someone"))).ToArray();
 
     [Fact]
     public async Task Every_endpoint_refuses_missing_wrong_and_roleless_credentials_with_problem_details()
@@ -86,7 +86,7 @@ public class ApiTests(AzuriteFixture azurite)
         }
         // `hub serve` sits behind no App Service authentication: a made-up principal, admin role and all, is refused,
         // and publishes nothing as "mallory".
-        var forged = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", new { reason = "forged principal here" }, devKey: null, principal: AdminAuthenticator.Encode("mallory", "Hub.Admin")));
+        var forged = await SendAsync(api, Request(HttpMethod.Post, $"scoring/{Q3}", new { reason = "forged principal here" }, devKey: null, principal: CallerAuthenticator.Encode("mallory", "Hub.Admin")));
         Assert.Equal(HttpStatusCode.Unauthorized, forged.Status);
         Assert.Contains("not enabled on this host", forged.Body.GetProperty("detail").GetString());
         // Health and the OpenAPI document are anonymous.
@@ -267,23 +267,23 @@ public class ApiTests(AzuriteFixture azurite)
         throw new TimeoutException($"The run never became {status}.");
     }
 
-    private static AdminAuthenticator Authenticator(bool platformAuth) =>
+    private static CallerAuthenticator Authenticator(bool platformAuth) =>
         new(Microsoft.Extensions.Options.Options.Create(new AdminOptions { Role = "Hub.Admin", PlatformAuthenticationEnabled = platformAuth }));
 
     [Fact]
     public void The_client_principal_is_believed_only_behind_App_Service_authentication()
     {
-        string? Header(string principal, string name) => name == AdminAuthenticator.PrincipalHeader ? principal : null;
-        var admin = AdminAuthenticator.Encode("tran.thi.b", "Hub.Admin");
+        string? Header(string principal, string name) => name == CallerAuthenticator.PrincipalHeader ? principal : null;
+        var admin = CallerAuthenticator.Encode("tran.thi.b", "Hub.Admin");
 
         // As deployed with authsettingsV2: the platform strips client copies and sets the header itself.
         var (who, failure) = Authenticator(platformAuth: true).Authenticate(n => Header(admin, n));
         Assert.Null(failure);
         Assert.Equal("tran.thi.b", who!.Name);
-        Assert.Equal(403, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("nguyen.van.a", "Reader"), n)).Failure!));
+        Assert.Equal(403, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(CallerAuthenticator.Encode("nguyen.van.a", "Reader"), n)).Failure!));
         Assert.Equal(401, Answer.StatusOf(Authenticator(true).Authenticate(_ => null).Failure!));
-        Assert.Equal(400, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\u202Enimda", "Hub.Admin"), n)).Failure!));
-        Assert.Equal(400, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(AdminAuthenticator.Encode("eve\r\nadmin: yes", "Hub.Admin"), n)).Failure!));
+        Assert.Equal(400, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(CallerAuthenticator.Encode("eve\u202Enimda", "Hub.Admin"), n)).Failure!));
+        Assert.Equal(400, Answer.StatusOf(Authenticator(true).Authenticate(n => Header(CallerAuthenticator.Encode("eve\r\nadmin: yes", "Hub.Admin"), n)).Failure!));
 
         // Without it, anyone holding a function key could write the header: it is refused, whatever it says.
         Assert.Equal(401, Answer.StatusOf(Authenticator(platformAuth: false).Authenticate(n => Header(admin, n)).Failure!));
@@ -357,9 +357,9 @@ public class ApiTests(AzuriteFixture azurite)
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.Path = "/api/scoring/2026-Q3";
-        context.Request.Headers[AdminAuthenticator.DevelopmentKeyHeader] = DevKey;
+        context.Request.Headers[CallerAuthenticator.DevelopmentKeyHeader] = DevKey;
         context.Response.Body = new MemoryStream();
-        var authenticator = new AdminAuthenticator(Microsoft.Extensions.Options.Options.Create(new AdminOptions { DevelopmentKey = DevKey }));
+        var authenticator = new CallerAuthenticator(Microsoft.Extensions.Options.Options.Create(new AdminOptions { DevelopmentKey = DevKey }));
         context.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
         var router = new ApiRouter(context.RequestServices, authenticator, Microsoft.Extensions.Logging.Abstractions.NullLogger<ApiRouter>.Instance);
         var outage = AdminRoutes.Named("StartScoring") with { Handle = _ => throw new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10002)") };

@@ -82,7 +82,7 @@ public sealed class FunctionAppHost(IHost host, PortalSimulator portal) : IAsync
         var context = new DefaultHttpContext { RequestServices = Services };
         context.Request.Method = method;
         context.Request.Path = path;
-        if (key is not null) context.Request.Headers[Hub.Api.Auth.AdminAuthenticator.DevelopmentKeyHeader] = key;
+        if (key is not null) context.Request.Headers[Hub.Api.Auth.CallerAuthenticator.DevelopmentKeyHeader] = key;
         if (body is not null)
         {
             var bytes = Encoding.UTF8.GetBytes(body);

@@ -175,5 +175,56 @@ public class SteeringTests(AzuriteFixture azurite)
         Assert.Equal(0, (await PushAsync(app, batch)).Body.GetProperty("stored").GetInt32());
     }
 
+    [Fact]
+    public async Task A_dossier_changed_at_the_source_is_in_the_watch_list_after_the_next_dossier_sync()
+    {
+        await using var app = await StartAsync();
+        await app.SyncInOrderAsync();
+        var steering = app.Services.GetRequiredService<SteeringService>();
+        var tree = await steering.TreeAsync(default);
+        var q3 = TestHub.Q3;
+        var open = DossierChanges.Latest(app.Portal.Dossiers).Values
+            .Where(r => tree.Contains(r.UnitCode) && DossierChanges.IsOpen(r))
+            .OrderBy(r => r.Id, StringComparer.Ordinal).First();
+        Assert.DoesNotContain((await steering.WatchListAsync(q3, open.UnitCode, tree, Hub.Domain.Steering.WatchKind.ReturnedForSupplement, null, default)).Rows, e => e.Dossier.Id == open.Id);
+
+        // Stamped after everything the feed holds, as the portal stamps a change; returned to the applicant.
+        PortalTime.TryParse(app.Portal.Dossiers[^1].UpdatedAt, out var last);
+        var change = DossierChanges.NextVersion(open, DossierChanges.ReturnedForSupplement, last.AddMinutes(1));
+        app.Portal.AppendDossierVersions([change]);
+        Assert.Throws<ArgumentException>(() => app.Portal.AppendDossierVersions([DossierChanges.NextVersion(open, 10, last)])); // before what is served: refused
+        await app.TickSyncTimerAsync(SyncSources.All.Single(s => s.Name == PortalDossiersSource.SourceName));
+        await app.DrainSyncQueueAsync();
+
+        var returned = (await steering.WatchListAsync(q3, open.UnitCode, tree, Hub.Domain.Steering.WatchKind.ReturnedForSupplement, null, default)).Rows;
+        Assert.Contains(returned, e => e.Dossier.Id == open.Id);
+        // And the forecast no longer counts it as recoverable: a returned dossier waits for the applicant.
+        var snapshot = await app.Services.GetRequiredService<Hub.Storage.Steering.LiveSnapshotStore>().GetAsync(q3, open.UnitCode, default);
+        Assert.DoesNotContain(open.Id, snapshot!.Recoverable);
+    }
+
+    [Fact]
+    public void The_simulated_running_quarter_stands_as_of_its_instant_and_leaves_the_closed_periods_as_they_were()
+    {
+        var until = new DateTimeOffset(2026, 11, 20, 15, 0, 0, VietnamTime.Offset);
+        var closed = PortalDataSet.Generate(TestHub.SmallScale() with { DossiersPerQuarter = 2000 });
+        var withRunning = PortalDataSet.Generate(TestHub.SmallScale() with { DossiersPerQuarter = 2000, RunningUntil = until });
+        // The closed periods' records are the same ones, byte for byte.
+        var running = withRunning.Dossiers.Where(r => r.Id.Contains("-R", StringComparison.Ordinal)).ToList();
+        Assert.Equal(closed.Dossiers.Select(r => r.Cursor + Convert.ToBase64String(r.Json)), withRunning.Dossiers.Except(running).Select(r => r.Cursor + Convert.ToBase64String(r.Json)));
+        Assert.NotEmpty(running);
+        var q4 = Period.OfQuarter(2026, 4);
+        var latest = DossierChanges.Latest(running).Values.Select(r => r.Record).ToList();
+        DateTimeOffset At(JsonNode? n) { Assert.True(PortalTime.TryParse(n?.GetValue<string>(), out var t)); return t; }
+        // Nothing the future holds: every version stamped by `until`, every dossier received in the running quarter.
+        Assert.All(running, r => Assert.True(At(JsonValue.Create(r.UpdatedAt)) <= until));
+        Assert.All(latest, d => Assert.True(q4.Contains(At(d["NgayTiepNhan"]))));
+        // What a unit head steers by is there: open and due later, returned, accepted more than a day after filing.
+        Assert.Contains(latest, d => d["TrangThaiHoSo"]!.GetValue<int>() is 2 or 4 && At(d["NgayHenTra"]) > until);
+        Assert.Contains(latest, d => d["TrangThaiHoSo"]!.GetValue<int>() == DossierChanges.ReturnedForSupplement);
+        Assert.Contains(latest, d => At(d["NgayTiepNhan"]) - At(d["NgayNopHoSo"]) > TimeSpan.FromHours(24));
+        Assert.Contains(latest, d => d["TrangThaiHoSo"]!.GetValue<int>() == 10);
+    }
+
     private static string Json(IndexResult result) => JsonSerializer.Serialize(result);
 }

@@ -32,7 +32,7 @@ public sealed partial class AdminApi(
     public sealed record ApprovalBody(bool? Approve, string? Comment);
 
     /// <summary>POST scoring/{period}: start (or re-run) the scoring of a period. Reason optional.</summary>
-    public async Task<IResult> StartScoringAsync(DurableTaskClient client, Period p, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> StartScoringAsync(DurableTaskClient client, Period p, string? body, Caller by, CancellationToken ct)
     {
         if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
         var reason = request?.Reason;
@@ -41,7 +41,7 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>POST publications/{period}: re-publish with a reason: re-scores with current data and makes the next version.</summary>
-    public async Task<IResult> RepublishAsync(DurableTaskClient client, Period p, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> RepublishAsync(DurableTaskClient client, Period p, string? body, Caller by, CancellationToken ct)
     {
         if (!TryRead<ReasonBody>(body, out var request, out var bodyError)) return bodyError!;
         if (request?.Reason is not { } reason) return Answer.BadRequest("'reason' is required: say why the period is re-published.");
@@ -51,7 +51,7 @@ public sealed partial class AdminApi(
         return await StartAsync(client, p, by, reason, ct);
     }
 
-    private async Task<IResult> StartAsync(DurableTaskClient client, Period p, AdminPrincipal by, string reason, CancellationToken ct)
+    private async Task<IResult> StartAsync(DurableTaskClient client, Period p, Caller by, string reason, CancellationToken ct)
     {
         var (result, instanceId) = await starter.StartAsync(client, p, by.Name, reason, ct);
         var statusUrl = StatusUrl(p);
@@ -83,7 +83,7 @@ public sealed partial class AdminApi(
     }
 
     /// <summary>POST publications/{period}/approval: approve or reject the publication waiting at the gate.</summary>
-    public async Task<IResult> DecideAsync(DurableTaskClient client, Period p, string? body, AdminPrincipal by, CancellationToken ct)
+    public async Task<IResult> DecideAsync(DurableTaskClient client, Period p, string? body, Caller by, CancellationToken ct)
     {
         if (!TryRead<ApprovalBody>(body, out var request, out var bodyError)) return bodyError!;
         if (request?.Approve is not { } approve) return Answer.BadRequest("'approve' (true or false) is required.");
@@ -189,13 +189,13 @@ public sealed partial class AdminApi(
 
     public static string StatusUrl(Period p) => $"/api/scoring/{p}";
 
-    private static IResult? ReasonProblem(string reason) =>
+    internal static IResult? ReasonProblem(string reason) =>
         Hub.Domain.Text.SafeText.Problem("reason", reason) is { } unsafeText ? Answer.BadRequest(unsafeText)
         : reason.Trim().Length < MinReasonLength || reason.Length > MaxReasonLength
             ? Answer.BadRequest($"'reason' must be {MinReasonLength} to {MaxReasonLength} characters.")
             : null;
 
-    private static bool TryRead<T>(string? body, out T? value, out IResult? problem) where T : class
+    internal static bool TryRead<T>(string? body, out T? value, out IResult? problem) where T : class
     {
         value = null;
         problem = null;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Api.Routes;
 
-/// <summary>The administrators' API, declared once: `hub serve` maps this table (MapAdminApi), the Function App's
+/// <summary>The hub's API, declared once: `hub serve` maps this table (MapAdminApi), the Function App's
 /// HTTP triggers run its rows by name, and a test checks that both, and openapi.json, describe the same operations.</summary>
 public static class AdminRoutes
 {
@@ -24,24 +24,30 @@ public static class AdminRoutes
             c => c.Get<AdminApi>().ListPublicationsAsync(c.Period, c.Ct)),
         new("DecidePublication", "POST", "publications/{period}/approval", Access.Administrator,
             c => c.Get<AdminApi>().DecideAsync(c.Durable, c.Period, c.Body, c.Admin, c.Ct)),
-        new("GetScores", "GET", "scores/{period}", Access.Administrator,
+        new("GetScores", "GET", "scores/{period}", Access.UnitViewer,
             c => c.Get<AdminApi>().ScoresAsync(c.Period, c.Query("unit"), c.Ct)),
-        new("GetReconciliation", "GET", "reconciliation/{period}", Access.Administrator,
+        new("GetReconciliation", "GET", "reconciliation/{period}", Access.UnitViewer,
             c => c.Get<AdminApi>().ReconciliationAsync(c.Period, c.Query("unit"), c.Ct)),
-        new("ListAlerts", "GET", "alerts", Access.Administrator,
+        new("ListAlerts", "GET", "alerts", Access.UnitViewer,
             c => c.Get<AdminApi>().AlertsAsync(c.Query("unit"), c.Query("state"), c.Ct)),
-        new("GetProvisional", "GET", "provisional/{period}", Access.Administrator,
+        new("GetProvisional", "GET", "provisional/{period}", Access.UnitViewer,
             c => c.Get<AdminApi>().ProvisionalAsync(c.Period, c.Query("unit"), c.Ct)),
         new("CompareMethodologies", "POST", "comparisons/{period}", Access.Administrator,
             c => c.Get<AdminApi>().CompareAsync(c.Period, c.Body, c.Ct)),
-        new("GetLive", "GET", "live/{period}", Access.Administrator,
+        new("GetLive", "GET", "live/{period}", Access.UnitViewer,
             c => c.Get<SteeringApi>().LiveAsync(c.Period, c.Query("unit"), c.Ct)),
-        new("GetWatchList", "GET", "watchlist/{period}", Access.Administrator,
+        new("GetWatchList", "GET", "watchlist/{period}", Access.UnitViewer,
             c => c.Get<SteeringApi>().WatchListAsync(c.Period, c.Query("unit"), c.Query("kind"), c.Query("procedure"), c.Query("page"), c.Query("pageSize"), c.Query("format"), c.Ct)),
-        new("GetBreakdown", "GET", "breakdown/{period}", Access.Administrator,
+        new("GetBreakdown", "GET", "breakdown/{period}", Access.UnitViewer,
             c => c.Get<SteeringApi>().BreakdownAsync(c.Period, c.Query("unit"), c.Ct)),
         new("PushRecords", "POST", "ingest/{feed}", Access.Sender,
             c => c.Get<IngestApi>().PushAsync(c.Route("feed"), c.Push!.Value.Name, c.Push.Value.Sender, c.Push.Value.Body, c.Ct)),
+        new("ListScopes", "GET", "scopes", Access.Administrator,
+            c => c.Get<ScopesApi>().ListAsync(c.Ct)),
+        new("SetScope", "PUT", "scopes/{principal}", Access.Administrator,
+            c => c.Get<ScopesApi>().SetAsync(c.Route("principal"), c.Body, c.Admin, c.Ct)),
+        new("DeleteScope", "DELETE", "scopes/{principal}", Access.Administrator,
+            c => c.Get<ScopesApi>().DeleteAsync(c.Route("principal"), c.Admin, c.Ct)),
         new("GetSyncStatus", "GET", "sync/status", Access.Administrator,
             c => c.Get<AdminApi>().SyncStatusAsync(c.Ct)),
         new("Health", "GET", "health", Access.Anonymous,

@@ -8,12 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hub.Api.Routes;
 
 /// <summary>Who may call a route: anyone (health, the OpenAPI document, the published reports), an administrator
-/// (function key + App Service authentication in Azure, the development key locally), or a sending system pushing
-/// records (function key in Azure + its own sender key, x-hub-sender / x-hub-sender-key, everywhere).</summary>
+/// (function key + App Service authentication in Azure, the development key locally), an administrator or a unit
+/// viewer for a unit (?unit=) of the viewer's scope, or a sending system pushing records (function key in Azure + its
+/// own sender key, x-hub-sender / x-hub-sender-key, everywhere).</summary>
 public enum Access
 {
     Anonymous,
     Administrator,
+    UnitViewer,
     Sender,
 }
 
@@ -26,7 +28,7 @@ public sealed record ApiRoute(string Name, string Method, string Template, Acces
 
 /// <summary>What a handler gets: the request's route values and query, who is asking, the bounded body, the hub's
 /// services and, for the routes that start or inspect runs, the durable client of the host.</summary>
-public sealed record ApiCall(HttpContext Http, IServiceProvider Services, AdminPrincipal? By, string? Body, DurableTaskClient? DurableClient)
+public sealed record ApiCall(HttpContext Http, IServiceProvider Services, Caller? By, string? Body, DurableTaskClient? DurableClient)
 {
     /// <summary>A sending system's route: who sent (authenticated) and the batch as bytes (bounded, not decoded).</summary>
     public (string Name, Hub.Workflows.Sync.PushSender Sender, byte[] Body)? Push { get; init; }
@@ -42,7 +44,10 @@ public sealed record ApiCall(HttpContext Http, IServiceProvider Services, AdminP
 
     public string? Header(string name) => Http.Request.Headers.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } s ? s : null;
 
-    public AdminPrincipal Admin => By ?? throw new InvalidOperationException("This route is anonymous.");
+    public Caller Admin => By ?? throw new InvalidOperationException("This route is anonymous.");
+
+    /// <summary>The root units the caller may see; null: an administrator, everything.</summary>
+    public IReadOnlyList<string>? Scope { get; init; }
 
     public DurableTaskClient Durable => DurableClient ?? throw new InvalidOperationException("This route needs the host's durable client.");
 

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Hub.Api.Routes;
 
-/// <summary>Runs one route of the table for one request, the same in both hosts: authenticate administrators, read a
+/// <summary>Runs one route of the table for one request, the same in both hosts: authenticate and authorise (role, then
+/// a unit viewer's scope), read a
 /// bounded body, call the handler, turn an outage into a 503 and a bug into a logged 500 without a trace.</summary>
-public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator authenticator, ILogger<ApiRouter> logger)
+public sealed class ApiRouter(IServiceProvider services, CallerAuthenticator authenticator, ILogger<ApiRouter> logger)
 {
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -31,13 +32,30 @@ public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator auth
     {
         var request = http.Request;
         var ct = http.RequestAborted;
-        AdminPrincipal? principal = null;
+        Caller? principal = null;
         string? body = null;
         (string, Hub.Workflows.Sync.PushSender, byte[])? push = null;
-        if (route.Access == Access.Administrator)
+        IReadOnlyList<string>? scope = null;
+        if (route.Access is Access.Administrator or Access.UnitViewer)
         {
             (principal, var failure) = authenticator.Authenticate(name => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
             if (failure is not null) return failure;
+            // Authorisation before anything is read or done: a viewer on an administrator's route, or outside their units.
+            if (route.Access == Access.Administrator && !principal!.IsAdministrator)
+                return Answer.Problem(403, "Forbidden", $"Only ministry administrators may use {route.Method} /api/{route.Template}; '{principal.Name}' is a unit viewer.");
+            if (route.Access == Access.UnitViewer)
+            {
+                var guard = services.GetRequiredService<ScopeGuard>();
+                try
+                {
+                    if (await guard.CheckAsync(principal!, request.Query["unit"].FirstOrDefault(), ct) is { } refused) return refused;
+                    scope = await guard.RootsAsync(principal!, ct);
+                }
+                catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)
+                {
+                    return StorageUnavailable();
+                }
+            }
             (body, var tooLarge) = await ReadBodyAsync(request, ct);
             if (tooLarge) return Answer.TooLarge(MaxBodyBytes);
         }
@@ -53,13 +71,13 @@ public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator auth
         }
         using var _ = logger.BeginScope(new Dictionary<string, object> { ["Route"] = route.Name, ["Admin"] = principal?.Name ?? push?.Item1 ?? "anonymous" });
         IResult result;
-        try { result = await route.Handle(new ApiCall(http, services, principal, body, durable) { Push = push }); }
+        try { result = await route.Handle(new ApiCall(http, services, principal, body, durable) { Push = push, Scope = scope }); }
         catch (InvalidRouteValueException e) { result = Answer.BadRequest(e.Message); }
         catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)
         {
             // An outage, not a bug: say so, and when to come back. Nothing was changed.
             logger.LogWarning("{Method} {Path}: storage not reachable ({Error})", request.Method, request.Path, e.Message);
-            result = Answer.Problem(503, "Storage unavailable", "The hub's storage is not reachable; nothing was changed. Try again shortly.", retryAfter: 10);
+            result = StorageUnavailable();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -70,6 +88,9 @@ public sealed class ApiRouter(IServiceProvider services, AdminAuthenticator auth
             logger.LogInformation("Admin {Method} {Path} by {Admin}: {Status}", request.Method, request.Path, principal.Name, Answer.StatusOf(result));
         return result;
     }
+
+    private static IResult StorageUnavailable() =>
+        Answer.Problem(503, "Storage unavailable", "The hub's storage is not reachable; nothing was changed. Try again shortly.", retryAfter: 10);
 
     private static bool IsStorageUnavailable(Exception e) => e switch
     {

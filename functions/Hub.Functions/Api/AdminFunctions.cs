@@ -8,8 +8,8 @@ namespace Hub.Functions.Api;
 
 /// <summary>The API's routes as HTTP triggers. Each runs the row of AdminRoutes of the same name; the trigger only
 /// declares what the Functions host needs to know at build time (method, route, key level, durable client). A test
-/// checks these against the route table and openapi.json. Administrators' routes need the function key here and the
-/// admin role (App Service authentication) in the router; the anonymous ones are health, the API document and the
+/// checks these against the route table and openapi.json. Authenticated routes need the function key here and a role
+/// (App Service authentication: administrator, or unit viewer within their scope) in the router; the anonymous ones are health, the API document and the
 /// published reports.</summary>
 public sealed class AdminFunctions(ApiRouter router)
 {
@@ -69,6 +69,18 @@ public sealed class AdminFunctions(ApiRouter router)
     [Function("PushRecords")]
     public Task<IActionResult> PushRecords([HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest/{feed}")] HttpRequest req, string feed) =>
         Run(nameof(PushRecords), req, null, ("feed", feed));
+
+    [Function("ListScopes")]
+    public Task<IActionResult> ListScopes([HttpTrigger(AuthorizationLevel.Function, "get", Route = "scopes")] HttpRequest req) =>
+        Run(nameof(ListScopes), req, null);
+
+    [Function("SetScope")]
+    public Task<IActionResult> SetScope([HttpTrigger(AuthorizationLevel.Function, "put", Route = "scopes/{principal}")] HttpRequest req, string principal) =>
+        Run(nameof(SetScope), req, null, ("principal", principal));
+
+    [Function("DeleteScope")]
+    public Task<IActionResult> DeleteScope([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "scopes/{principal}")] HttpRequest req, string principal) =>
+        Run(nameof(DeleteScope), req, null, ("principal", principal));
 
     [Function("GetSyncStatus")]
     public Task<IActionResult> GetSyncStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest req) =>

@@ -33,6 +33,10 @@ public static class LocalServices
             if (extraLogger is not null) b.AddProvider(extraLogger);
         });
         services.AddHub(configuration).AddAdminApi(configuration);
+        // The hub keeps the Azure SDK's own warnings (AzureClientRegistration); a caller that asked for less (a
+        // benchmark) gets less from the SDK too: a later rule for the same category wins.
+        if (logLevel > LogLevel.Warning)
+            services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Azure.Core", logLevel, null)));
         services.AddSingleton<LocalQueueDrainer>();
         var provider = services.BuildServiceProvider();
         // No generic host here to start OpenTelemetry's providers: resolving them starts them (and disposing the
