@@ -28,10 +28,17 @@ public static class ReportRenderer
         return files;
     }
 
+    /// <summary>The result as the public may read it: the explanation without the sample of dossier codes that cost
+    /// points (a dossier code on the internet leads to its applicant; administrators read them over the API).</summary>
+    public static IndexResult WithoutRecordCodes(IndexResult result) => result with
+    {
+        Units = result.Units.Select(u => u with { Indicators = u.Indicators.Select(i => i.Missed.Count == 0 ? i : i with { Missed = [] }).ToList() }).ToList(),
+    };
+
     /// <param name="yearEarlier">The same period a year earlier, as published: the baseline of the growth targets.</param>
     public static IReadOnlyList<ReportFile> Render(IndexResult result, IndexResult? yearEarlier = null) =>
     [
-        new("index.json", "application/json", IndexResultJson.ToBytes(result, explain: true)),
+        new("index.json", "application/json", IndexResultJson.ToBytes(WithoutRecordCodes(result), explain: true)),
         new("index.csv", "text/csv; charset=utf-8", CsvReport.Render(result)),
         // Tracked beside the index, never part of it.
         new("plan-targets.json", "application/json",

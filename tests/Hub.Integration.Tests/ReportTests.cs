@@ -66,6 +66,29 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Published_files_hold_no_dossier_code_and_each_unit_page_ranks_the_procedures_that_cost_it_points()
+    {
+        var publication = Assert.Single(await _hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
+        var repository = _hub.Get<PublicationRepository>();
+        // The reports are anonymous: a dossier code (MaHoSo) on the internet leads to its applicant.
+        var codes = _hub.Portal.Data.Dossiers.Select(d => d.Id).Distinct().ToList();
+        Assert.NotEmpty(codes);
+        var scores = await _hub.Get<Hub.Storage.Scores.ScoreRepository>().GetPeriodAsync(TestHub.Q3, default);
+        Assert.Contains(scores, s => s.Unit.Indicators.Any(i => i.Missed.Count > 0)); // the sample exists, behind the API
+        foreach (var file in publication.Files.Where(f => !f.EndsWith(".xlsx") && !f.EndsWith(".docx")))
+        {
+            var text = System.Text.Encoding.UTF8.GetString(await repository.ReadFileAsync($"{Period}/v1/{file}", default));
+            var leaked = codes.FirstOrDefault(c => text.Contains(c, StringComparison.Ordinal));
+            Assert.True(leaked is null, $"{file} holds dossier code {leaked}");
+        }
+        var unit = scores.Select(s => s.Unit).First(u => u.ParentCode is not null && u.Indicators.Any(i => i.Missed.Count > 0));
+        var page = System.Text.Encoding.UTF8.GetString(await repository.ReadFileAsync($"{Period}/v1/units/{unit.Code}.html", default));
+        Assert.Contains("id=\"bang-thu-tuc\"", page);
+        var procedures = _hub.Portal.Data.Procedures.Select(p => p.Id).ToList();
+        Assert.Contains(procedures, code => page.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reports_are_served_read_only_with_caching_and_nothing_outside_the_container()
     {
         var list = await _http.GetAsync("api/reports");

@@ -28,6 +28,10 @@ public sealed record ReportContext(
     /// the previous period"; null when it was never published.</summary>
     public IndexResult? PreviousPeriod { get; init; }
 
+    /// <summary>Each unit's indicators broken down per procedure (its subtree pooled), the procedures costing most
+    /// first: procedure codes and names only, never a dossier code (the reports are public).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Hub.Domain.Steering.ProcedureCost>> Breakdown { get; init; } = new Dictionary<string, IReadOnlyList<Hub.Domain.Steering.ProcedureCost>>();
+
     /// <summary>The portal's latest national ranking of the period (ministries, provinces, Finance Departments), if captured.</summary>
     public NationalRanking? National { get; init; }
 }

@@ -6,8 +6,8 @@ using static Hub.Reports.Readable.Html;
 namespace Hub.Reports.Readable;
 
 /// <summary>units/{code}.html: one unit's indicators (numerator, denominator, points, maximum, where the counts came
-/// from), its groups, its children, its trend, its target progress, and the records that cost it points (dossier ids
-/// and procedure codes only, never personal data). Links to the index, its parent and its children.</summary>
+/// from), its groups, its children, its trend, its target progress, and the procedures that cost it most points
+/// (procedure codes and names only: no dossier code, no personal data). Links to the index, its parent and its children.</summary>
 public static class UnitPage
 {
     public static string FileName(string unitCode) => $"units/{unitCode}.html";
@@ -55,13 +55,20 @@ public static class UnitPage
         }
         sb.Append("</section>\n");
 
-        var missed = u.Indicators.Where(i => i.Missed.Count > 0).ToList();
-        sb.Append("<section>\n<h2>Hồ sơ, thủ tục làm mất điểm (mẫu)</h2>\n<p class=\"note\">Mã hồ sơ và mã thủ tục hành chính, không có thông tin cá nhân. Tối đa 10 mã mỗi chỉ tiêu, mã nhỏ nhất trước.</p>\n");
-        if (missed.Count == 0) sb.Append("<p class=\"note\">Không có.</p>\n");
+        // Per procedure, as the portal drills each group down per formalityId: procedure codes and names are public,
+        // dossier codes are not (they lead to the applicant) and stay behind the authenticated API.
+        var costs = c.Breakdown.GetValueOrDefault(u.Code) ?? [];
+        sb.Append("<section>\n<h2>Thủ tục làm mất nhiều điểm nhất</h2>\n<p class=\"note\">Điểm mất của mỗi chỉ tiêu chia cho các thủ tục theo số hồ sơ không đạt của từng thủ tục (đơn vị và các đơn vị trực thuộc). Chỉ có mã và tên thủ tục hành chính, không có mã hồ sơ hay thông tin cá nhân.</p>\n");
+        if (costs.Count == 0) sb.Append("<p class=\"note\">Không có thủ tục nào làm mất điểm.</p>\n");
         else
         {
-            sb.Append("<div class=\"table-wrap\"><table id=\"bang-mau\"><thead><tr><th>Chỉ tiêu</th><th>Mã</th></tr></thead><tbody>");
-            foreach (var i in missed) sb.Append($"<tr><td>{E(i.Id)}</td><td>{E(string.Join(", ", i.Missed))}</td></tr>");
+            sb.Append("<div class=\"table-wrap\"><table id=\"bang-thu-tuc\"><thead><tr><th class=\"num\">Hạng</th><th>Thủ tục</th><th class=\"num\">Điểm mất</th><th>Chỉ tiêu mất nhiều nhất (đạt / tổng số hồ sơ)</th></tr></thead><tbody>");
+            foreach (var cost in costs)
+            {
+                var worst = cost.Indicators.OrderByDescending(x => x.PointsLost).Take(3)
+                    .Select(x => $"{E(x.IndicatorId)}: {Vietnamese.Count(x.Numerator)} / {Vietnamese.Count(x.Denominator)} (−{Vietnamese.Number(x.PointsLost)})");
+                sb.Append($"<tr><td class=\"num\">{cost.Rank}</td><td>{E(cost.Code)}{(cost.Name is { } name ? " — " + E(name) : "")}</td><td class=\"num\">{Vietnamese.Number(cost.PointsLost)}</td><td>{string.Join("; ", worst)}</td></tr>");
+            }
             sb.Append("</tbody></table></div>\n");
         }
         sb.Append("</section>\n");

@@ -27,6 +27,21 @@ public sealed class EvidenceStore(StorageClients storage)
         return content.Value.Content.ToObjectFromJson<UnitEvidence>(Json) ?? throw new InvalidDataException($"Evidence blob {name} is empty.");
     }
 
+    /// <summary>The run's evidence of every given unit, 16 reads at once; a unit without evidence is null (the roll-up
+    /// refuses to score without it; a report or a breakdown leaves the unit out).</summary>
+    public async Task<IReadOnlyList<(string UnitCode, UnitEvidence? Evidence)>> LoadEvidenceOfAsync(Period period, string runId, IEnumerable<string> unitCodes, CancellationToken ct)
+    {
+        using var gate = new SemaphoreSlim(16);
+        var loads = unitCodes.Select(async code =>
+        {
+            await gate.WaitAsync(ct);
+            try { return (code, (UnitEvidence?)await LoadEvidenceAsync(EvidenceBlob(period, runId, code), ct)); }
+            catch (Azure.RequestFailedException e) when (e.Status == 404) { return (code, null); }
+            finally { gate.Release(); }
+        });
+        return await Task.WhenAll(loads);
+    }
+
     public async Task<string> SaveResultAsync(Period period, string runId, IndexResult result, CancellationToken ct)
     {
         var name = ResultBlob(period, runId);

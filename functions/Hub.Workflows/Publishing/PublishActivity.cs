@@ -28,7 +28,9 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         using var activity = Telemetry.HubTelemetry.Source.StartActivity("publication");
         activity?.SetTag("hub.period", input.Period.ToString());
         activity?.SetTag("hub.run", input.RunId);
-        var result = await store.LoadResultAsync(input.ResultBlob, CancellationToken.None);
+        // Everything published is anonymous: the result without its sample of dossier codes (a dossier code on the
+        // internet leads to its applicant); administrators read the sample over the API.
+        var result = ReportRenderer.WithoutRecordCodes(await store.LoadResultAsync(input.ResultBlob, CancellationToken.None));
         // The same period a year earlier, as last published: the baseline of the yearly growth targets.
         var yearEarlier = await LatestResultAsync(input.Period.YearEarlier);
         var files = ReportRenderer.Render(result, yearEarlier).ToList();
@@ -80,6 +82,7 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
             Comparison = await comparisons.LatestAsync(input.Period, CancellationToken.None),
             PreviousPeriod = await LatestResultAsync(input.Period.Previous),
             National = input.Period.IsReporting ? null : await national.LatestAsync(input.Period, CancellationToken.None),
+            Breakdown = await BreakdownAsync(input.Period, input.RunId, result),
         };
         files.AddRange(ReportRenderer.RenderReadable(report));
         var publication = new Publication(input.Period.ToString(), version, publishedAt, input.RequestedBy, input.Reason, result.Methodology, hash, input.RunId,
@@ -90,6 +93,14 @@ public sealed class PublishActivity(EvidenceStore store, PublicationRepository p
         await events.SendAsync(Event(publication), CancellationToken.None);
         logger.LogInformation("Published {Period} v{Version} ({Hash}) by {By}: {Reason}", input.Period, version, hash, input.RequestedBy, input.Reason);
         return new PublicationOutcome(PublicationStatuses.Published, version, Folder(publication), hash, null, null);
+    }
+
+    /// <summary>The run's per-procedure breakdown of every unit, from the run's own evidence and the tree it scored.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Hub.Domain.Steering.ProcedureCost>>> BreakdownAsync(Hub.Domain.Periods.Period period, string runId, Hub.Domain.Scoring.IndexResult result)
+    {
+        var tree = Hub.Domain.Units.UnitTree.Build(result.Units.Select(u => new Hub.Domain.Units.Unit(u.Code, u.Name, u.ParentCode)));
+        var evidence = (await store.LoadEvidenceOfAsync(period, runId, tree.Units.Select(u => u.Code), CancellationToken.None)).Where(l => l.Evidence is not null).Select(l => l.Evidence!);
+        return Hub.Domain.Steering.ProcedureBreakdown.ForTree(IndexCatalogs.Get(result.Methodology), tree, result, evidence, top: 10);
     }
 
     /// <summary>The result of a period's latest publication; null when it was never published.</summary>

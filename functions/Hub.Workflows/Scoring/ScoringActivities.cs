@@ -118,16 +118,10 @@ public sealed class RollUpActivity(UnitRepository units, EvidenceStore store, Sc
         var period = input.Period;
         var catalog = IndexCatalogs.Get(input.Methodology);
         var tree = await units.LoadTreeAsync(CancellationToken.None);
-        var evidence = new List<UnitEvidence>(tree.Count);
-        using var gate = new SemaphoreSlim(16);
-        var loads = tree.Units.Select(async u =>
-        {
-            await gate.WaitAsync();
-            try { return await store.LoadEvidenceAsync(EvidenceStore.EvidenceBlob(input.Period, input.RunId, u.Code), CancellationToken.None); }
-            catch (Azure.RequestFailedException e) when (e.Status == 404) { throw new InvalidOperationException($"Evidence of unit '{u.Code}' is missing for run {input.RunId}; the unit was not scored."); }
-            finally { gate.Release(); }
-        });
-        evidence.AddRange(await Task.WhenAll(loads));
+        var loaded = await store.LoadEvidenceOfAsync(input.Period, input.RunId, tree.Units.Select(u => u.Code), CancellationToken.None);
+        if (loaded.FirstOrDefault(l => l.Evidence is null) is { UnitCode: { } missing, Evidence: null })
+            throw new InvalidOperationException($"Evidence of unit '{missing}' is missing for run {input.RunId}; the unit was not scored.");
+        var evidence = loaded.Select(l => l.Evidence!).ToList();
 
         // What only the portal has (catalog measures portal.*) comes from its latest capture of the period: one capture.
         var inputs = PortalInputs.None;

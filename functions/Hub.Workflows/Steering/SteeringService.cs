@@ -81,15 +81,7 @@ public sealed class SteeringService(
         if (stored.Count == 0) return null;
         var runId = stored.MaxBy(s => s.ScoredAt)!.RunId;
         var result = await evidence.LoadResultAsync(EvidenceStore.ResultBlob(period, runId), ct);
-        using var gate = new SemaphoreSlim(16);
-        var loads = tree.Units.Select(async u =>
-        {
-            await gate.WaitAsync(ct);
-            try { return await evidence.LoadEvidenceAsync(EvidenceStore.EvidenceBlob(period, runId, u.Code), ct); }
-            catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
-            finally { gate.Release(); }
-        });
-        var all = (await Task.WhenAll(loads)).Where(e => e is not null).Select(e => e!).ToList();
+        var all = (await evidence.LoadEvidenceOfAsync(period, runId, tree.Units.Select(u => u.Code), ct)).Where(l => l.Evidence is not null).Select(l => l.Evidence!).ToList();
         return (result, ProcedureBreakdown.ForTree(IndexCatalogs.Get(result.Methodology), tree, result, all));
     }
 
