@@ -59,6 +59,17 @@ param businessBaseUrl string
 @description('App role (App Service authentication) administrators must hold to use the API.')
 param adminRole string = 'Hub.Admin'
 
+@description('App role (App Service authentication) of unit viewers: read-only, limited to the units administrators grant them.')
+param viewerRole string = 'Hub.Viewer'
+
+@description('Names of the one-stop systems allowed to push dossier records (letters, digits, hyphens); set each key as the Key Vault secret push-sender-{name}.')
+param pushSenders array = []
+
+@description('SMTP relay for notifications (password: Key Vault secret smtp-password; webhook signing key: webhook-signing-secret).')
+param smtpHost string = ''
+param smtpPort int = 587
+param smtpUserName string = ''
+
 @description('Optional object id of a person or group to administer Key Vault secrets (set the portal key and the hashing key).')
 param vaultAdministratorObjectId string = ''
 
@@ -161,6 +172,11 @@ module functionApp 'modules/functionapp.bicep' = {
     populationBaseUrl: populationBaseUrl
     businessBaseUrl: businessBaseUrl
     adminRole: adminRole
+    viewerRole: viewerRole
+    pushSenders: pushSenders
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUserName: smtpUserName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     requireApproval: requireApproval

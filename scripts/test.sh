@@ -15,6 +15,8 @@ if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/not
     || { $as_root apt-get update -qq >/dev/null && $as_root apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 fi
 dotnet restore Hub.sln -v quiet | grep -v "warning NU1603" || true
+# The tools the tests run (dotnet-tools.json): smtp4dev, the real SMTP server the notification tests send through.
+dotnet tool restore >/dev/null
 # NU1603 (the registry serves a newer patch than asked) is expected here: see Directory.Build.props.
 dotnet build Hub.sln --no-restore -c Release -nologo 2>&1 | grep -vE "warning NU1603" | grep -E "error|Warn|Error|Elapsed" || true
 [ "${PIPESTATUS[0]}" = "0" ] || { echo "BUILD FAILED"; echo "0 passed, 1 failed"; exit 1; }

@@ -19,6 +19,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SteeringApi>();
         services.AddSingleton<IngestApi>();
         services.AddSingleton<ScopesApi>();
+        services.AddSingleton<NotificationsApi>();
+        services.AddSingleton<Hub.Api.Console.ConsolePages>();
         services.AddSingleton<ScopeGuard>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<ApiRouter>();

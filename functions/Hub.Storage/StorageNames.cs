@@ -23,6 +23,8 @@ public static class StorageNames
     public const string AlertsTable = "Alerts";
     public const string ComparisonsTable = "Comparisons";
     public const string ViewerScopesTable = "ViewerScopes";
+    public const string SubscriptionsTable = "Subscriptions";
+    public const string DeliveriesTable = "Deliveries";
 
     public const string RawContainer = "raw";
     public const string RunsContainer = "runs";
@@ -38,7 +40,10 @@ public static class StorageNames
     /// <summary>Alert events, locally (in Azure: the Service Bus topic "hub-alerts").</summary>
     public const string AlertsQueue = "hub-alerts";
 
-    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, NationalRankingsTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable, ViewerScopesTable];
+    /// <summary>Notifications to send (an alert raised, a daily digest), one message per subscriber: base64 JSON.</summary>
+    public const string NotificationsQueue = "notifications";
+
+    public static readonly string[] Tables = [UnitsTable, ProceduresTable, DossiersTable, FeedbackTable, RatingsTable, SharingLogTable, SyncStateTable, SyncRunsTable, QuarantineTable, ScoresTable, ScoreHistoryTable, PublicationsTable, PortalEvaluationsTable, PortalCapturesTable, NationalRankingsTable, ScoringRunsTable, ProvisionalScoresTable, AlertsTable, ComparisonsTable, ViewerScopesTable, SubscriptionsTable, DeliveriesTable];
     public static readonly string[] Containers = [RawContainer, RunsContainer, ReportsContainer, LiveContainer];
-    public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue, AlertsQueue];
+    public static readonly string[] Queues = [SyncWorkQueue, SyncWorkPoisonQueue, IndexPublishedQueue, AlertsQueue, NotificationsQueue, NotificationsQueue + "-poison"];
 }

@@ -67,6 +67,14 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<Steering.SteeringService>();
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section));
         services.AddSingleton<PushIngestion>();
+        services.AddOptions<Notifications.NotificationOptions>().Bind(configuration.GetSection(Notifications.NotificationOptions.Section));
+        services.AddSingleton<Hub.Storage.Notifications.SubscriptionRepository>();
+        services.AddSingleton<Hub.Storage.Notifications.DeliveryLog>();
+        services.AddSingleton<Notifications.NotificationPlanner>();
+        services.AddSingleton<Notifications.IEmailTransport, Notifications.SmtpEmailTransport>();
+        services.AddHttpClient(nameof(Notifications.WebhookTransport));
+        services.AddSingleton<Notifications.WebhookTransport>();
+        services.AddSingleton<Notifications.NotificationSender>();
 
         // "Index published": a Service Bus topic when one is configured (Azure), else the local storage queue.
         if (AzureClientRegistration.ServiceBusConfigured(configuration))

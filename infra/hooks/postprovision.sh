@@ -63,17 +63,25 @@ secret_state() {
   if [ "$status" = 0 ]; then state=deleted; else state=absent; fi
 }
 
-state=""
-secret_state personal-data-hash-key
-case "$state" in
-  present) echo "personal-data-hash-key: present (kept)" ;;
-  deleted)
-    az_call "recovering the deleted personal-data-hash-key" keyvault secret recover --vault-name "$vault" --name personal-data-hash-key --output none >/dev/null
-    echo "personal-data-hash-key: recovered from soft delete (the same key: stored hashes still match)" ;;
-  absent)
-    az_call "creating personal-data-hash-key" keyvault secret set --vault-name "$vault" --name personal-data-hash-key --value "$(openssl rand -base64 48)" --output none >/dev/null
-    echo "personal-data-hash-key: created (48 random bytes)" ;;
-esac
+# Secrets the hub makes itself, once: kept when present, recovered when soft-deleted (the same value: stored hashes
+# and receivers' signature checks still match), created at random when absent.
+generated_secret() {
+  local name=$1 bytes=$2
+  state=""
+  secret_state "$name"
+  case "$state" in
+    present) echo "$name: present (kept)" ;;
+    deleted)
+      az_call "recovering the deleted $name" keyvault secret recover --vault-name "$vault" --name "$name" --output none >/dev/null
+      echo "$name: recovered from soft delete (the same key: stored hashes still match)" ;;
+    absent)
+      az_call "creating $name" keyvault secret set --vault-name "$vault" --name "$name" --value "$(openssl rand -base64 "$bytes")" --output none >/dev/null
+      echo "$name: created ($bytes random bytes)" ;;
+  esac
+}
+generated_secret personal-data-hash-key 48
+# The webhook notifications' signing key (x-hub-signature); receivers are given it out of band.
+generated_secret webhook-signing-secret 32
 
 missing=()
 for secret in portal-api-key population-api-key business-api-key; do

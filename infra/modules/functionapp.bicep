@@ -21,6 +21,13 @@ param portalBaseUrl string
 param populationBaseUrl string
 param businessBaseUrl string
 param adminRole string
+param viewerRole string
+@description('Names of the one-stop systems allowed to push dossier records; each one\'s key is the Key Vault secret push-sender-{name}.')
+param pushSenders array
+@description('The ministry\'s SMTP relay for notifications (empty: email notifications fail and are retried, webhooks still go).')
+param smtpHost string
+param smtpPort int
+param smtpUserName string
 param instanceMemoryMB int
 param maximumInstanceCount int
 param requireApproval bool
@@ -41,6 +48,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
 var blobUri = storage.properties.primaryEndpoints.blob
 var queueUri = storage.properties.primaryEndpoints.queue
 var tableUri = storage.properties.primaryEndpoints.table
+
+// The SMTP relay's password only when it takes a user name: an unset Key Vault secret stops the app (ConfigurationGuard).
+var smtpPasswordSetting = empty(smtpUserName) ? [] : [
+  { name: 'Notifications__Smtp__Password', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=smtp-password)' }
+]
+
+// Each one-stop system allowed to push (POST /api/ingest/dossiers): its key in Key Vault, never in the settings.
+var pushSenderSettings = [for sender in pushSenders: {
+  name: 'Ingestion__Senders__${sender}__Key'
+  value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=push-sender-${sender})'
+}]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -83,7 +101,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      appSettings: concat([
         // Functions runtime and Durable Task state
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
@@ -116,6 +134,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ReportingScoringSchedule', value: '0 45 19 * * *' }
         // 01:00 in Vietnam (UTC+7), a quiet hour
         { name: 'ProvisionalScoringSchedule', value: '0 0 18 * * *' }
+        // The daily notification digest at 07:00 Vietnam time (00:00 UTC)
+        { name: 'NotificationDigestSchedule', value: '0 0 0 * * *' }
+        { name: 'Notifications__Smtp__Host', value: smtpHost }
+        { name: 'Notifications__Smtp__Port', value: string(smtpPort) }
+        { name: 'Notifications__Smtp__UserName', value: smtpUserName }
+        { name: 'Notifications__WebhookSecret', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-signing-secret)' }
         { name: 'Alerts__RulesFile', value: '' }
         { name: 'Sync__MaxPagesPerRun', value: '50' }
         // National Public Service Portal
@@ -142,6 +166,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Sources__Business__RetryDelay', value: '00:00:02' }
         // Administrators' API: the App Service authentication role required; no development key in Azure
         { name: 'Admin__Role', value: adminRole }
+        { name: 'Admin__ViewerRole', value: viewerRole }
         { name: 'Admin__DevelopmentKey', value: '' }
         // Personal data (Decree 13/2023/NĐ-CP): keyed hashing key
         { name: 'PersonalData__HashKey', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=personal-data-hash-key)' }
@@ -165,7 +190,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Telemetry with Entra ID (local auth is off on the component)
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
-      ]
+      ], pushSenderSettings, smtpPasswordSetting)
     }
   }
 }

@@ -6,8 +6,8 @@ param tags object
 
 var deploymentContainerName = 'app-package'
 var containers = [deploymentContainerName, 'raw', 'runs', 'reports', 'live']
-var queues = ['sync-work', 'sync-work-poison', 'index-published', 'hub-alerts']
-var tables = ['Units', 'Procedures', 'Dossiers', 'Feedback', 'Ratings', 'SharingLog', 'SyncState', 'SyncRuns', 'Quarantine', 'Scores', 'ScoreHistory', 'Publications', 'PortalEvaluations', 'PortalCaptures', 'NationalRankings', 'ScoringRuns', 'ProvisionalScores', 'Alerts', 'Comparisons', 'ViewerScopes']
+var queues = ['sync-work', 'sync-work-poison', 'index-published', 'hub-alerts', 'notifications', 'notifications-poison']
+var tables = ['Units', 'Procedures', 'Dossiers', 'Feedback', 'Ratings', 'SharingLog', 'SyncState', 'SyncRuns', 'Quarantine', 'Scores', 'ScoreHistory', 'Publications', 'PortalEvaluations', 'PortalCaptures', 'NationalRankings', 'ScoringRuns', 'ProvisionalScores', 'Alerts', 'Comparisons', 'ViewerScopes', 'Subscriptions', 'Deliveries']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -78,7 +78,7 @@ public class HookTests
     [Fact]
     public void An_existing_hashing_key_is_kept_and_never_written()
     {
-        var run = RunHook("postprovision.sh", d => Secrets(d, "personal-data-hash-key", "portal-api-key", "population-api-key", "business-api-key"));
+        var run = RunHook("postprovision.sh", d => Secrets(d, "personal-data-hash-key", "webhook-signing-secret", "portal-api-key", "population-api-key", "business-api-key"));
         Assert.True(run.ExitCode == 0, run.Errors);
         Assert.Contains("personal-data-hash-key: present (kept)", run.Output);
         Assert.DoesNotContain(run.Calls, c => c.StartsWith("keyvault secret set") || c.StartsWith("keyvault secret recover"));

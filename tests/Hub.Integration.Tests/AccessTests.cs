@@ -21,7 +21,7 @@ public class AccessTests(AzuriteFixture azurite)
     {
         var values = new List<(string, string)>();
         var path = route.Template;
-        foreach (var (name, value) in new[] { ("period", Q3), ("version", "v1"), ("file", "index.html"), ("feed", "dossiers"), ("principal", scopeOf) })
+        foreach (var (name, value) in new[] { ("period", Q3), ("version", "v1"), ("file", "index.html"), ("feed", "dossiers"), ("principal", scopeOf), ("unit", "G12"), ("id", "0123456789abcdef") })
         {
             if (!path.Contains("{" + name + "}") && !path.Contains("{*" + name + "}")) continue;
             values.Add((name, value));
@@ -76,6 +76,23 @@ public class AccessTests(AzuriteFixture azurite)
                     Assert.True(admin.Status == 403, $"{route.Name} answered a unit viewer {admin.Status}: {admin.Body}");
                     Assert.Equal(403, (await CallAsync(app, route, viewer, inside)).Status); // administrators' routes: not even inside
                     refusedEverywhere.Add($"{route.Method} {route.Template}: 403");
+                    continue;
+                case Access.Signed:
+                    // The console: the home page shows the viewer's own units only; another unit's page (G12, above the
+                    // scope) and an administrator's action are refused.
+                    var page = await CallAsync(app, route, viewer, null, route.Method == "POST" ? "reason=viewer+tries+to+republish&token=x" : null);
+                    if (route.Name == "Console")
+                    {
+                        Assert.Equal(200, page.Status);
+                        Assert.Contains(inside, page.Body);
+                        Assert.DoesNotContain(outside, page.Body);
+                        refusedEverywhere.Add($"{route.Method} {route.Template}: 200 with {customs.Code}'s units only ({outside} absent)");
+                    }
+                    else
+                    {
+                        Assert.True(page.Status == 403, $"{route.Name} answered a viewer of {customs.Code} with {page.Status}");
+                        refusedEverywhere.Add($"{route.Method} {route.Template} (G12): 403");
+                    }
                     continue;
                 case Access.UnitViewer:
                     var other = await CallAsync(app, route, viewer, outside);

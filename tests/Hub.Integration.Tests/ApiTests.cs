@@ -65,7 +65,7 @@ public class ApiTests(AzuriteFixture azurite)
 
     /// <summary>Every administrators' route of the table, with the period filled in.</summary>
     private static readonly (string Method, string Path)[] ProtectedEndpoints = AdminRoutes.All
-        .Where(r => r.Access is Access.Administrator or Access.UnitViewer).Select(r => (r.Method, r.Template.Replace("{period}", Q3).Replace("{principal}", "someone"))).ToArray();
+        .Where(r => r.Access is Access.Administrator or Access.UnitViewer or Access.Signed).Select(r => (r.Method, r.Template.Replace("{period}", Q3).Replace("{principal}", "someone").Replace("{unit}", "G12").Replace("{id}", "0123456789abcdef"))).ToArray();
 
     [Fact]
     public async Task Every_endpoint_refuses_missing_wrong_and_roleless_credentials_with_problem_details()
@@ -226,7 +226,7 @@ public class ApiTests(AzuriteFixture azurite)
             // Each trigger runs the row of its own name, and the host's key level matches who may call it.
             var route = AdminRoutes.Named(function!);
             Assert.Equal(Operation(route.Method, route.Template), Operation(trigger!.Methods!.Single(), trigger.Route!));
-            Assert.Equal(route.Access == Access.Anonymous ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function, trigger.AuthLevel);
+            Assert.Equal(route.Access is Access.Anonymous or Access.Signed ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function, trigger.AuthLevel);
         }
     }
 

@@ -16,6 +16,9 @@ public enum Access
     Anonymous,
     Administrator,
     UnitViewer,
+    /// <summary>Any signed-in caller, administrator or unit viewer; the handler shows each what their scope allows
+    /// (the console's pages).</summary>
+    Signed,
     Sender,
 }
 

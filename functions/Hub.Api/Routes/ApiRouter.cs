@@ -36,19 +36,19 @@ public sealed class ApiRouter(IServiceProvider services, CallerAuthenticator aut
         string? body = null;
         (string, Hub.Workflows.Sync.PushSender, byte[])? push = null;
         IReadOnlyList<string>? scope = null;
-        if (route.Access is Access.Administrator or Access.UnitViewer)
+        if (route.Access is Access.Administrator or Access.UnitViewer or Access.Signed)
         {
             (principal, var failure) = authenticator.Authenticate(name => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
             if (failure is not null) return failure;
             // Authorisation before anything is read or done: a viewer on an administrator's route, or outside their units.
             if (route.Access == Access.Administrator && !principal!.IsAdministrator)
                 return Answer.Problem(403, "Forbidden", $"Only ministry administrators may use {route.Method} /api/{route.Template}; '{principal.Name}' is a unit viewer.");
-            if (route.Access == Access.UnitViewer)
+            if (route.Access is Access.UnitViewer or Access.Signed)
             {
                 var guard = services.GetRequiredService<ScopeGuard>();
                 try
                 {
-                    if (await guard.CheckAsync(principal!, request.Query["unit"].FirstOrDefault(), ct) is { } refused) return refused;
+                    if (route.Access == Access.UnitViewer && await guard.CheckAsync(principal!, request.Query["unit"].FirstOrDefault(), ct) is { } refused) return refused;
                     scope = await guard.RootsAsync(principal!, ct);
                 }
                 catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)

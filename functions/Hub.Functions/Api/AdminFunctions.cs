@@ -82,6 +82,36 @@ public sealed class AdminFunctions(ApiRouter router)
     public Task<IActionResult> DeleteScope([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "scopes/{principal}")] HttpRequest req, string principal) =>
         Run(nameof(DeleteScope), req, null, ("principal", principal));
 
+    [Function("ListSubscriptions")]
+    public Task<IActionResult> ListSubscriptions([HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest req) =>
+        Run(nameof(ListSubscriptions), req, null);
+
+    [Function("AddSubscription")]
+    public Task<IActionResult> AddSubscription([HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest req) =>
+        Run(nameof(AddSubscription), req, null);
+
+    [Function("DeleteSubscription")]
+    public Task<IActionResult> DeleteSubscription([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscriptions/{unit}/{id}")] HttpRequest req, string unit, string id) =>
+        Run(nameof(DeleteSubscription), req, null, ("unit", unit), ("id", id));
+
+    [Function("ListDeliveries")]
+    public Task<IActionResult> ListDeliveries([HttpTrigger(AuthorizationLevel.Function, "get", Route = "notifications/deliveries")] HttpRequest req) =>
+        Run(nameof(ListDeliveries), req, null);
+
+    /// <summary>The console is opened in a browser, which carries no function key: App Service authentication signs the
+    /// user in (the platform's session), and the router requires a role as for every other signed-in route.</summary>
+    [Function("Console")]
+    public Task<IActionResult> Console([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest req) =>
+        Run(nameof(Console), req, null);
+
+    [Function("ConsoleUnit")]
+    public Task<IActionResult> ConsoleUnit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/units/{unit}")] HttpRequest req, string unit) =>
+        Run(nameof(ConsoleUnit), req, null, ("unit", unit));
+
+    [Function("ConsoleRepublish")]
+    public Task<IActionResult> ConsoleRepublish([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/republish/{period}")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
+        Run(nameof(ConsoleRepublish), req, client, ("period", period));
+
     [Function("GetSyncStatus")]
     public Task<IActionResult> GetSyncStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest req) =>
         Run(nameof(GetSyncStatus), req, null);

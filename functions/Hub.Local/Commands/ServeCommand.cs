@@ -10,8 +10,9 @@ public static class ServeCommand
         var units = new Option<int>("--units") { Description = "Number of synthetic units of the simulated portal", DefaultValueFactory = _ => 30 };
         var dossiers = new Option<int>("--dossiers") { Description = "Synthetic dossiers per period", DefaultValueFactory = _ => 3000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data", DefaultValueFactory = _ => 766 };
+        var viewerKey = new Option<string>("--viewer-key") { Description = "Key of the development unit viewer 'xem-thu' (role Hub.Viewer; its units: PUT /api/scopes/xem-thu)", DefaultValueFactory = _ => "local-viewer-key" };
         var command = new Command("serve", "Run the administrators' HTTP API locally (same handlers as the Function App) over Azurite (HubStorage), " +
-            "a portal simulator and the Durable Task Framework (orchestration state in the same storage). Syncs the simulator once at start. Ctrl+C or SIGTERM to stop.") { port, devKey, approval, units, dossiers, seed };
+            "a portal simulator and the Durable Task Framework (orchestration state in the same storage). Syncs the simulator once at start. Ctrl+C or SIGTERM to stop.") { port, devKey, approval, units, dossiers, seed, viewerKey };
         command.SetAction(async (parse, ct) =>
         {
             var period = Period.LastClosedAt(DateTimeOffset.UtcNow);
@@ -19,6 +20,9 @@ public static class ServeCommand
             await using var portal = await PortalSimulator.StartAsync(PortalDataSet.Generate(SyntheticScale.Demo(period) with { Units = parse.GetValue(units), DossiersPerQuarter = parse.GetValue(dossiers), Seed = parse.GetValue(seed), RunningUntil = DateTimeOffset.UtcNow }), apiKey);
             var settings = SimulatorSettings.For(portal);
             settings["Admin:DevelopmentKey"] = parse.GetValue(devKey);
+            // One development identity per role: the administrator's key above, a unit viewer's here.
+            settings["Admin:DevelopmentIdentities:xem-thu:Key"] = parse.GetValue(viewerKey);
+            settings["Admin:DevelopmentIdentities:xem-thu:Role"] = "Hub.Viewer";
             settings["Scoring:RequireApproval"] = parse.GetValue(approval).ToString();
             settings["Scoring:SyncWaitLimit"] = "00:00:00";
             await using var services = LocalServices.Build(settings);
@@ -34,6 +38,7 @@ public static class ServeCommand
             await using var server = await LocalApiServer.StartAsync(services, durable.Client, parse.GetValue(port));
             Console.WriteLine($"hub serve: {server.BaseUrl}api/ (OpenAPI: {server.BaseUrl}api/openapi.json); header x-hub-dev-key: {parse.GetValue(devKey)}");
             Console.WriteLine($"  try: curl -X POST -H 'x-hub-dev-key: {parse.GetValue(devKey)}' {server.BaseUrl}api/scoring/{period}");
+            Console.WriteLine($"  unit viewer 'xem-thu': header x-hub-dev-key: {parse.GetValue(viewerKey)} (its units: PUT /api/scopes/xem-thu as the administrator)");
             try { await Task.Delay(Timeout.Infinite, ct); }
             catch (OperationCanceledException) { }
             await watch;

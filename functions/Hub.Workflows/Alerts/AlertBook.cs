@@ -7,7 +7,7 @@ namespace Hub.Workflows.Alerts;
 /// <summary>Turns the conditions a run found into alerts: a condition newly true raises its alert (once: no storm
 /// on every run), a condition still true keeps it open, and an open alert in the judged scope whose condition no
 /// longer holds is closed. Each raise and close is an event.</summary>
-public sealed class AlertBook(AlertRepository alerts, IAlertEvents events, TimeProvider clock, ILogger<AlertBook> logger)
+public sealed class AlertBook(AlertRepository alerts, IAlertEvents events, Notifications.NotificationPlanner notifications, TimeProvider clock, ILogger<AlertBook> logger)
 {
     public sealed record Changes(IReadOnlyList<StoredAlert> Raised, IReadOnlyList<StoredAlert> Closed, int StillOpen);
 
@@ -31,6 +31,8 @@ public sealed class AlertBook(AlertRepository alerts, IAlertEvents events, TimeP
             var alert = new StoredAlert(c.Key, c.Rule, c.Unit, c.Subject, StoredAlert.Open, c.Message, c.Evidence, now, now, null, runId);
             await alerts.SaveAsync(alert, ct);
             await events.SendAsync(AlertEvent.Of(alert, "raised"), ct);
+            // The subscribers of the unit and the units above it, each by a queue message of their own.
+            await notifications.PlanAlertAsync(alert, ct);
             raised.Add(alert);
         }
         foreach (var open in existing.Values.Where(a => a.State == StoredAlert.Open && !holding.Contains(a.Id)))

@@ -17,6 +17,7 @@ public static class HubTelemetry
     public static readonly Counter<long> RecordsRead = Meter.CreateCounter<long>("hub.sync.records.read", "{record}", "Records read from a source");
     public static readonly Counter<long> RecordsStored = Meter.CreateCounter<long>("hub.sync.records.stored", "{record}", "Records stored (new or newer versions)");
     public static readonly Counter<long> RecordsQuarantined = Meter.CreateCounter<long>("hub.sync.records.quarantined", "{record}", "Records refused with a reason");
+    public static readonly Counter<long> NotificationsSent = Meter.CreateCounter<long>("hub.notifications.sent", "{message}", "Notifications sent (email or webhook), once per delivery key");
     public static readonly Counter<long> LiveRefreshes = Meter.CreateCounter<long>("hub.live.refreshes", "{unit}", "Live snapshots of a unit taken after a sync");
     public static readonly Counter<long> UnitsScored = Meter.CreateCounter<long>("hub.scoring.units", "{unit}", "Units whose evidence was computed");
     public static readonly Histogram<double> RunDuration = Meter.CreateHistogram<double>("hub.run.duration", "s", "Duration of a sync work item or a scoring step");

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hub.Api.Auth;
+using Hub.Api.Handlers;
+using Hub.Api.Routes;
+using Hub.Domain.Periods;
+using Hub.Domain.Steering;
+using Hub.Storage.Alerts;
+using Hub.Storage.Publications;
+using Hub.Workflows.Steering;
+using Hub.Workflows.Sync;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using static Hub.Api.Console.ConsoleHtml;
+
+namespace Hub.Api.Console;
+
+/// <summary>The web console, in Vietnamese, served by the same route table and authentication as the API: an
+/// administrator sees sync status, alerts, the units' live figures and re-publishes with a reason; a unit viewer sees
+/// the live figures, watch lists and alerts of their own units only. Plain HTML forms, no script.</summary>
+public sealed class ConsolePages(SteeringService steering, SyncStatusService sync, AlertRepository alerts, PublicationRepository publications,
+    ScopeGuard guard, AdminApi admin, IConfiguration configuration, TimeProvider clock)
+{
+    private static readonly string[] KindLabels = ["Quá hạn", "Sắp đến hạn", "Hoàn thành trễ hạn", "Tiếp nhận muộn", "Yêu cầu bổ sung"];
+
+    private static string Label(WatchKind kind) => KindLabels[(int)kind];
+
+    /// <summary>GET console: the caller's home page.</summary>
+    public async Task<IResult> HomeAsync(Caller caller, IReadOnlyList<string>? scope, CancellationToken ct)
+    {
+        var tree = await steering.TreeAsync(ct);
+        var period = Period.Containing(clock.GetUtcNow(), PeriodKind.Quarter);
+        var visible = scope is null ? tree.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal)
+            : scope.Where(tree.Contains).SelectMany(tree.Subtree).ToHashSet(StringComparer.Ordinal);
+        var body = new StringBuilder($"<h1>{(caller.IsAdministrator ? "Bảng điều hành" : "Đơn vị của tôi")} — {E(Vietnamese(period))}</h1>\n");
+        if (!caller.IsAdministrator && visible.Count == 0)
+            body.Append("<p class=\"refused\">Tài khoản chưa được giao đơn vị nào. Đề nghị quản trị viên của Bộ giao đơn vị theo dõi.</p>\n");
+
+        if (steering.LiveProblem(period) is null && visible.Count > 0)
+        {
+            var (view, lines) = await LiveSummary.ForTreeAsync(steering, period, ct);
+            var shown = lines.Where(l => visible.Contains(l.UnitCode)).ToList();
+            body.Append($"<h2>Số liệu trực tiếp</h2>\n<p class=\"note\">Cập nhật sau mỗi lần đồng bộ; số liệu cũ nhất lúc {Time(view.AsOf)} (giờ Việt Nam). Chưa phải kết quả công bố.</p>\n")
+                .Append("<div class=\"table-wrap\"><table id=\"bang-don-vi\"><thead><tr><th>Đơn vị</th><th class=\"num\">Điểm hiện tại</th><th class=\"num\">Nếu đúng hạn</th>")
+                .Append("<th class=\"num\">Quá hạn</th><th class=\"num\">Sắp đến hạn</th><th class=\"num\">Yêu cầu bổ sung</th></tr></thead><tbody>");
+            foreach (var l in shown)
+                body.Append($"<tr data-unit=\"{E(l.UnitCode)}\"><td><a href=\"/api/console/units/{E(l.UnitCode)}\">{E(l.UnitCode)} — {E(l.UnitName)}</a></td><td class=\"num\">{Number(l.TotalNow)}</td><td class=\"num\">{Number(l.TotalBestCase)}</td>")
+                    .Append($"<td class=\"num\">{l.WatchCounts.GetValueOrDefault(WatchKind.Overdue.Name())}</td><td class=\"num\">{l.WatchCounts.GetValueOrDefault(WatchKind.DueSoon.Name())}</td><td class=\"num\">{l.WatchCounts.GetValueOrDefault(WatchKind.ReturnedForSupplement.Name())}</td></tr>");
+            body.Append("</tbody></table></div>\n");
+        }
+
+        var open = (await alerts.ListAsync(ct)).Where(a => a.State == StoredAlert.Open && (scope is null || visible.Contains(a.Unit))).OrderByDescending(a => a.RaisedAt).ToList();
+        body.Append($"<h2>Cảnh báo đang mở ({open.Count})</h2>\n");
+        if (open.Count == 0) body.Append("<p class=\"note\">Không có cảnh báo nào.</p>\n");
+        else
+        {
+            body.Append("<div class=\"table-wrap\"><table id=\"bang-canh-bao\"><thead><tr><th>Đơn vị</th><th>Nội dung</th><th>Từ</th></tr></thead><tbody>");
+            foreach (var a in open.Take(20)) body.Append($"<tr><td>{E(a.Unit)}</td><td>{E(a.Message)}</td><td class=\"num\">{Time(a.RaisedAt)}</td></tr>");
+            body.Append("</tbody></table></div>\n");
+            if (open.Count > 20) body.Append($"<p class=\"note\">… và {open.Count - 20} cảnh báo khác.</p>\n");
+        }
+
+        if (caller.IsAdministrator)
+        {
+            var status = await sync.GetAsync(ct);
+            body.Append($"<h2>Đồng bộ dữ liệu</h2>\n<div class=\"table-wrap\"><table id=\"bang-dong-bo\"><thead><tr><th>Nguồn</th><th>Lần thành công gần nhất</th><th class=\"num\">Độ trễ</th><th>Lỗi</th></tr></thead><tbody>");
+            foreach (var s in status.Sources)
+                body.Append($"<tr><td>{E(s.Source)}</td><td>{Time(s.LastSuccessAt)}</td><td class=\"num\">{(s.Lag is { } lag ? $"{lag.TotalHours:0.#} giờ" : "–")}</td><td>{E(string.Join("; ", s.Errors))}</td></tr>");
+            body.Append($"</tbody></table></div>\n<p class=\"note\">Hàng đợi lỗi: {status.PoisonMessages} thông điệp.</p>\n");
+        }
+
+        // Re-publication: shown to everyone, done only by an administrator (a viewer who tries is refused, and told why).
+        var closed = Period.LastClosedAt(clock.GetUtcNow(), PeriodKind.Quarter);
+        var versions = await publications.ListAsync(closed, ct);
+        body.Append($"<h2>Công bố {E(Vietnamese(closed))}</h2>\n");
+        body.Append(versions.Count == 0 ? "<p class=\"note\">Chưa công bố.</p>\n"
+            : $"<p>Phiên bản {versions[^1].Version}, {Time(versions[^1].PublishedAt)}, bởi {E(versions[^1].PublishedBy)}: {E(versions[^1].Reason)}. <a href=\"/api/reports/{closed}/v{versions[^1].Version}/index.html\">Xem báo cáo</a></p>\n");
+        body.Append($"<form id=\"cong-bo-lai\" method=\"post\" action=\"/api/console/republish/{closed}\"><label for=\"ly-do\">Công bố lại với lý do</label>")
+            .Append("<textarea id=\"ly-do\" name=\"reason\" rows=\"2\" minlength=\"10\" maxlength=\"500\" required placeholder=\"Ví dụ: Cổng DVCQG cập nhật số liệu hồ sơ tháng 9\"></textarea>")
+            .Append($"<input type=\"hidden\" name=\"token\" value=\"{Token(caller)}\"><button type=\"submit\">Công bố lại</button></form>\n");
+        return Page(caller.IsAdministrator ? "Bảng điều hành" : "Đơn vị của tôi", caller, body.ToString());
+    }
+
+    /// <summary>GET console/units/{unit}: one unit's live figures, forecast and watch list (its subtree).</summary>
+    public async Task<IResult> UnitAsync(Caller caller, string unit, CancellationToken ct)
+    {
+        if (await guard.CheckAsync(caller, unit, ct) is not null)
+            return Page("Không có quyền", caller, "<h1>Không có quyền xem đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n<p><a href=\"/api/console\">← Về trang chính</a></p>", 403);
+        var tree = await steering.TreeAsync(ct);
+        if (!tree.Contains(unit)) return Page("Không tìm thấy", caller, "<h1>Không tìm thấy đơn vị</h1>", 404);
+        var period = Period.Containing(clock.GetUtcNow(), PeriodKind.Quarter);
+        var name = tree[unit].Name;
+        var body = new StringBuilder($"<p><a href=\"/api/console\">← Về trang chính</a></p>\n<h1>{E(unit)} — {E(name)}</h1>\n<p>{E(Vietnamese(period))} · số liệu trực tiếp, chưa phải kết quả công bố</p>\n");
+        if (steering.LiveProblem(period) is { } problem) { body.Append($"<p class=\"note\">{E(problem)}</p>"); return Page(unit, caller, body.ToString()); }
+        var view = await steering.FiguresAsync(period, tree, ct);
+        var watch = steering.WatchList(period, unit, tree, view.Snapshots);
+        var now = view.AsIs.Units.FirstOrDefault(u => u.Code == unit);
+        var best = view.BestCase.Units.FirstOrDefault(u => u.Code == unit);
+        body.Append("<div class=\"cards\" id=\"the-so-lieu\">")
+            .Append($"<div class=\"card\"><div class=\"label\">Điểm hiện tại</div><div class=\"value\" id=\"diem-hien-tai\">{Number(now?.Total)}</div></div>")
+            .Append($"<div class=\"card\"><div class=\"label\">Nếu mọi hồ sơ còn hạn xong đúng hạn</div><div class=\"value\">{Number(best?.Total)}</div></div>")
+            .Append($"<div class=\"card\"><div class=\"label\">Điểm có thể giành lại</div><div class=\"value\">{Number(view.PointsRecoverable(unit))}</div><div class=\"label\">{view.RecoverableCount(tree, unit)} hồ sơ</div></div>");
+        foreach (var kind in WatchKinds.All)
+            body.Append($"<div class=\"card\"><div class=\"label\">{Label(kind)}</div><div class=\"value\">{watch.Counts.GetValueOrDefault(kind.Name())}</div></div>");
+        body.Append("</div>\n");
+        body.Append($"<h2>Hồ sơ cần xử lý</h2>\n<p class=\"note\">20 hồ sơ đầu (quá hạn nhiều nhất trước); mã hồ sơ và thủ tục, không có thông tin cá nhân. Số liệu lúc {Time(watch.AsOf)}.</p>\n")
+            .Append("<div class=\"table-wrap\"><table id=\"bang-theo-doi\"><thead><tr><th>Danh sách</th><th>Mã hồ sơ</th><th>Thủ tục</th><th>Hẹn trả</th><th class=\"num\">Số ngày trễ</th></tr></thead><tbody>");
+        foreach (var row in watch.Rows.Take(20))
+            body.Append($"<tr><td>{Label(row.Kind)}</td><td>{E(row.Dossier.Id)}</td><td>{E(row.Dossier.ProcedureCode)}{(row.Dossier.ProcedureName is { } p ? " — " + E(p) : "")}</td><td>{Time(row.Dossier.DueAt)}</td><td class=\"num\">{(row.DaysLate is { } d ? d.ToString("0.#", Hub.Reports.Readable.Vietnamese.Culture) : "")}</td></tr>");
+        body.Append("</tbody></table></div>\n");
+        body.Append($"<p>Tải cả danh sách: <a href=\"/api/watchlist/{period}?unit={E(unit)}&amp;format=xlsx\">Excel</a> · <a href=\"/api/watchlist/{period}?unit={E(unit)}&amp;format=csv\">CSV</a></p>\n");
+        return Page($"{unit} {name}", caller, body.ToString());
+    }
+
+    /// <summary>POST console/republish/{period} (form: reason, token): an administrator's re-publication.</summary>
+    public async Task<IResult> RepublishAsync(Caller caller, Period period, string? form, DurableTaskClient? durable, CancellationToken ct)
+    {
+        const string back = "<p><a href=\"/api/console\">← Về trang chính</a></p>";
+        if (!caller.IsAdministrator)
+            return Page("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được công bố lại kết quả. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
+        var fields = QueryHelpers.ParseQuery(form ?? "");
+        // The form's token ties the post to a page this hub rendered for this caller (no cross-site post).
+        if (!fields.TryGetValue("token", out var token) || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller))))
+            return Page("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
+        var reason = fields.TryGetValue("reason", out var r) ? r.ToString() : "";
+        var result = await admin.RepublishAsync(durable ?? throw new InvalidOperationException("The console's re-publication needs the host's durable client."), period, System.Text.Json.JsonSerializer.Serialize(new { reason }), caller, ct);
+        var status = Answer.StatusOf(result);
+        if (status == StatusCodes.Status202Accepted)
+            return Page("Đã bắt đầu công bố lại", caller, $"<h1>Đã bắt đầu công bố lại {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">Lý do: {E(reason)}. Kết quả có sau vài phút; theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{back}", 202);
+        var message = status switch
+        {
+            400 => "Lý do phải dài từ 10 đến 500 ký tự.",
+            409 => "Đang có một lượt chấm điểm của kỳ này, hoặc kỳ này chưa từng được công bố.",
+            _ => "Không thực hiện được; lỗi đã được ghi lại.",
+        };
+        return Page("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
+    }
+
+    private string Token(Caller caller)
+    {
+        var key = Encoding.UTF8.GetBytes("console-form|" + (configuration["PersonalData:HashKey"] ?? ""));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(caller.Name)));
+    }
+
+    private static string Vietnamese(Period p) => Hub.Reports.Readable.Vietnamese.Period(p.ToString());
+}
