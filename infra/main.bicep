@@ -62,9 +62,6 @@ param adminRole string = 'Hub.Admin'
 @description('App role (App Service authentication) of unit viewers: read-only, limited to the units administrators grant them.')
 param viewerRole string = 'Hub.Viewer'
 
-@description('Names of the one-stop systems allowed to push dossier records (letters, digits, hyphens); set each key as the Key Vault secret push-sender-{name}.')
-param pushSenders array = []
-
 @description('SMTP relay for notifications (password: Key Vault secret smtp-password; webhook signing key: webhook-signing-secret).')
 param smtpHost string = ''
 param smtpPort int = 587
@@ -173,7 +170,6 @@ module functionApp 'modules/functionapp.bicep' = {
     businessBaseUrl: businessBaseUrl
     adminRole: adminRole
     viewerRole: viewerRole
-    pushSenders: pushSenders
     smtpHost: smtpHost
     smtpPort: smtpPort
     smtpUserName: smtpUserName

@@ -16,7 +16,7 @@ public static class ConfigurationGuard
     {
         var unresolved = configuration.AsEnumerable()
             .Where(kv => kv.Value is { } v && v.TrimStart().StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
-            .Where(kv => !IsSourceKey(kv.Key))
+            .Where(kv => !IsSourceKey(kv.Key) && !IsSmtpPassword(kv.Key))
             .Select(kv => kv.Key.Replace(":", "__"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         if (unresolved.Count > 0)
@@ -24,6 +24,10 @@ public static class ConfigurationGuard
                 $"Setting(s) {string.Join(", ", unresolved)} are still unresolved Key Vault references: the secret is missing or the app's identity cannot read it. " +
                 "Set the secret (infra/hooks/postprovision.sh names the command) and restart the app.");
     }
+
+    /// <summary>Notifications:Smtp:Password: like a source key it stops only its own channel (email; the delivery log
+    /// and the queue's retries say why), so that the hub runs before the ministry's relay account exists.</summary>
+    private static bool IsSmtpPassword(string key) => string.Equals(key, "Notifications:Smtp:Password", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sources:&lt;name&gt;:ApiKey.</summary>
     private static bool IsSourceKey(string key)

@@ -22,8 +22,6 @@ param populationBaseUrl string
 param businessBaseUrl string
 param adminRole string
 param viewerRole string
-@description('Names of the one-stop systems allowed to push dossier records; each one\'s key is the Key Vault secret push-sender-{name}.')
-param pushSenders array
 @description('The ministry\'s SMTP relay for notifications (empty: email notifications fail and are retried, webhooks still go).')
 param smtpHost string
 param smtpPort int
@@ -49,16 +47,6 @@ var blobUri = storage.properties.primaryEndpoints.blob
 var queueUri = storage.properties.primaryEndpoints.queue
 var tableUri = storage.properties.primaryEndpoints.table
 
-// The SMTP relay's password only when it takes a user name: an unset Key Vault secret stops the app (ConfigurationGuard).
-var smtpPasswordSetting = empty(smtpUserName) ? [] : [
-  { name: 'Notifications__Smtp__Password', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=smtp-password)' }
-]
-
-// Each one-stop system allowed to push (POST /api/ingest/dossiers): its key in Key Vault, never in the settings.
-var pushSenderSettings = [for sender in pushSenders: {
-  name: 'Ingestion__Senders__${sender}__Key'
-  value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=push-sender-${sender})'
-}]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -101,7 +89,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat([
+      appSettings: [
         // Functions runtime and Durable Task state
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
@@ -139,6 +127,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Notifications__Smtp__Host', value: smtpHost }
         { name: 'Notifications__Smtp__Port', value: string(smtpPort) }
         { name: 'Notifications__Smtp__UserName', value: smtpUserName }
+        // Used only with a user name; until the secret is set, email notifications fail (and say why), nothing else.
+        { name: 'Notifications__Smtp__Password', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=smtp-password)' }
         { name: 'Notifications__WebhookSecret', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-signing-secret)' }
         { name: 'Alerts__RulesFile', value: '' }
         { name: 'Sync__MaxPagesPerRun', value: '50' }
@@ -190,7 +180,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Telemetry with Entra ID (local auth is off on the component)
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
-      ], pushSenderSettings, smtpPasswordSetting)
+      ]
     }
   }
 }

@@ -47,7 +47,8 @@ public class InfraTests
                      (typeof(SyncOptions), SyncOptions.Section), (typeof(ScoringOptions), ScoringOptions.Section),
                      (typeof(Hub.Api.Auth.AdminOptions), Hub.Api.Auth.AdminOptions.Section),
                  })
-            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.Name != nameof(Hub.Api.Auth.AdminOptions.PlatformAuthenticationEnabled)))
+            // Development identities are local only: Azure sets none (the development key is set empty there).
+            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.Name is not (nameof(Hub.Api.Auth.AdminOptions.PlatformAuthenticationEnabled) or nameof(Hub.Api.Auth.AdminOptions.DevelopmentIdentities))))
                 yield return $"{section.Replace(":", "__")}__{p.Name}";
         yield return "PersonalData__HashKey";
         yield return "StorageNamespace";

@@ -32,7 +32,12 @@ public sealed class SmtpEmailTransport(IOptions<NotificationOptions> options) : 
             _ => SecureSocketOptions.StartTls,
         };
         await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
-        if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            if (smtp.Password is { } p && p.TrimStart().StartsWith(ConfigurationGuard.KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException("Notifications__Smtp__Password is an unresolved Key Vault reference: set the secret smtp-password.");
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+        }
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(true, ct);
     }
