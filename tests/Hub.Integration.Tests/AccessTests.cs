@@ -8,7 +8,7 @@ namespace Hub.Integration.Tests;
 /// (X-MS-CLIENT-PRINCIPAL, believed because WEBSITE_AUTH_ENABLED=True): every route of the table is tried by a viewer
 /// of one subtree on a unit of another.</summary>
 [Collection(AzuriteCollection.Name)]
-public class AccessTests(AzuriteFixture azurite)
+public class AccessTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Viewer = "Can.Bo.Hai.Quan@mof.gov.vn";
     private static readonly string Q3 = TestHub.Q3.ToString();
@@ -107,6 +107,7 @@ public class AccessTests(AzuriteFixture azurite)
             }
         }
         Assert.Equal(AdminRoutes.All.Count(r => r.Access != Access.Anonymous), refusedEverywhere.Count);
+        foreach (var line in refusedEverywhere) output.WriteLine(line); // the closing note's table
 
         // A principal with neither role, and the scope removed: refused.
         Assert.Equal(403, (await CallAsync(app, getLive, CallerAuthenticator.Encode(Viewer, "Hub.Reader"), inside)).Status);
