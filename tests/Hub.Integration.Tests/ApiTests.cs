@@ -170,11 +170,11 @@ public class ApiTests(AzuriteFixture azurite)
         Assert.False(differing.GetProperty("agrees").GetBoolean());
         var onTime = differing.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "DOSSIER_ON_TIME");
         Assert.True(onTime.GetProperty("flagged").GetBoolean());
-        Assert.StartsWith("denominator differs", onTime.GetProperty("cause").GetString());
+        Assert.StartsWith("khác mẫu số", onTime.GetProperty("cause").GetString());
         Assert.Equal(onTime.GetProperty("hubDenominator").GetInt64() + 3, onTime.GetProperty("portalDenominator").GetInt64());
         Assert.NotEmpty(onTime.GetProperty("sampleIds").EnumerateArray()); // the hub's dossiers that cost points, ids only
         var payment = byUnit["G12.02"].GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "ONLINE_PAYMENT_DOSSIER");
-        Assert.StartsWith("numerator differs", payment.GetProperty("cause").GetString());
+        Assert.StartsWith("khác tử số", payment.GetProperty("cause").GetString());
         Assert.Equal(8, reconciliation.Body.GetProperty("unitsAgreeing").GetInt32() + reconciliation.Body.GetProperty("unitsDiffering").GetInt32());
         var one = await SendAsync(api, Request(HttpMethod.Get, $"reconciliation/{Q3}?unit=G12.03"));
         Assert.Equal(1, one.Body.GetProperty("units").GetArrayLength());

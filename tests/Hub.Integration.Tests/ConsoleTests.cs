@@ -126,6 +126,11 @@ public sealed class ConsoleTests(AzuriteFixture azurite) : IAsyncLifetime
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("console-unit-1280.png"), FullPage = false });
         var reader = await OpenAsync("none", 390, 844);
         Assert.Equal(200, (await reader.GotoAsync(new Uri(_server.BaseUrl, $"api/reports/{TestHub.Q3}/v1/index.html").ToString()))!.Status);
+        // On a phone the ranking shows each unit's total, band and rank without scrolling sideways (groups: on the unit's page).
+        await reader.Locator("#bang-xep-hang").ScrollIntoViewIfNeededAsync();
+        var totalCell = await reader.Locator("#bang-xep-hang td.total").First.BoundingBoxAsync();
+        Assert.True(totalCell is not null && totalCell.X + totalCell.Width <= 390, $"the total is off-screen on a phone (x {totalCell?.X})");
+        Assert.Contains("Xếp loại theo tổng điểm", await reader.InnerTextAsync("#nguong-xep-loai"));
         await reader.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("report-390.png"), FullPage = false });
         Assert.Empty(errors);
     }

@@ -58,7 +58,7 @@ public class WatchTests(AzuriteFixture azurite)
         var lag = (await hub.Get<AlertRepository>().ListAsync(default)).Where(a => a.Rule == "source-lag" && a.Subject == PortalDossiersSource.SourceName).ToList();
         var alert = Assert.Single(lag);
         Assert.Equal("open", alert.State);
-        Assert.Contains("never caught up", alert.Message);
+        Assert.Contains("chưa lần nào đồng bộ kịp", alert.Message);
 
         // The source catches up; the next run closes it.
         await hub.SyncAllAsync();

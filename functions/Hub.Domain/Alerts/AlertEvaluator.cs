@@ -36,7 +36,7 @@ public static class AlertEvaluator
         {
             scope.Add((AlertRuleNames.RunFailed, kind));
             if (input.Failure is { } failure)
-                conditions.Add(new(AlertRuleNames.RunFailed, AlertRuleNames.WholeHub, kind, $"The {Kind(input.Provisional)} run of {input.Period} failed: {failure}",
+                conditions.Add(new(AlertRuleNames.RunFailed, AlertRuleNames.WholeHub, kind, $"Lượt chấm điểm {(input.Provisional ? "tạm tính" : "công bố")} kỳ {input.Period} thất bại: {failure}",
                     new Dictionary<string, string> { ["failure"] = failure }));
         }
 
@@ -48,7 +48,7 @@ public static class AlertEvaluator
                 var allowed = rules.SourceLag.AllowedFor(source);
                 if (at is { } caughtUp && input.Now - caughtUp <= allowed) continue;
                 conditions.Add(new(AlertRuleNames.SourceLag, AlertRuleNames.WholeHub, source,
-                    at is null ? $"{source} has never caught up" : $"{source} last caught up {(input.Now - at.Value).TotalHours.ToString("0.#", inv)} h ago (allowed {allowed.TotalHours.ToString("0.#", inv)} h)",
+                    at is null ? $"{source}: chưa lần nào đồng bộ kịp" : $"{source}: đồng bộ kịp lần cuối cách đây {(input.Now - at.Value).TotalHours.ToString("0.#", inv)} giờ (cho phép {allowed.TotalHours.ToString("0.#", inv)} giờ)",
                     new Dictionary<string, string> { ["lastCaughtUpAt"] = at?.ToString("O") ?? "never", ["allowedHours"] = allowed.TotalHours.ToString(inv) }));
             }
         }
@@ -64,7 +64,7 @@ public static class AlertEvaluator
             {
                 if (before is null || !before.TryGetValue(u.Code, out var b) || b.Band is null || u.Band is null) continue;
                 if (bands.IndexOf(u.Band) > bands.IndexOf(b.Band))
-                    conditions.Add(new(AlertRuleNames.BandDrop, u.Code, kind, $"{u.Code} dropped from {b.Band} to {u.Band} ({Fmt(b.Total)} → {Fmt(u.Total)})",
+                    conditions.Add(new(AlertRuleNames.BandDrop, u.Code, kind, $"{u.Code}: xếp loại giảm từ {b.Band} xuống {u.Band} ({Fmt(b.Total)} → {Fmt(u.Total)})",
                         new Dictionary<string, string> { ["previousBand"] = b.Band, ["band"] = u.Band, ["previousTotal"] = Fmt(b.Total), ["total"] = Fmt(u.Total) }));
             }
         }
@@ -74,7 +74,7 @@ public static class AlertEvaluator
             scope.Add((AlertRuleNames.BelowTarget, kind));
             foreach (var t in input.Targets)
                 foreach (var s in t.Targets.Where(s => s.Met == false))
-                    conditions.Add(new(AlertRuleNames.BelowTarget, t.Code, $"{kind}:{s.TargetId}", $"{t.Code}: {s.Label}: {Pct(s.Ratio)} against {Pct(s.Target)}",
+                    conditions.Add(new(AlertRuleNames.BelowTarget, t.Code, $"{kind}:{s.TargetId}", $"{t.Code}: {s.Label}: đạt {Pct(s.Ratio)}, mục tiêu {Pct(s.Target)}",
                         new Dictionary<string, string> { ["target"] = s.TargetId, ["ratio"] = Pct(s.Ratio), ["goal"] = Pct(s.Target), ["numerator"] = s.Numerator.ToString(inv), ["denominator"] = s.Denominator.ToString(inv) }));
         }
 
@@ -83,7 +83,7 @@ public static class AlertEvaluator
             scope.Add((AlertRuleNames.PortalDifference, kind));
             foreach (var u in rec.Units.Where(u => u.TotalDifference is { } d && Math.Abs(d) > rules.PortalDifference.ThresholdPoints))
                 conditions.Add(new(AlertRuleNames.PortalDifference, u.Code, kind,
-                    $"{u.Code}: hub {Fmt(u.HubTotal)} vs portal {Fmt(u.PortalTotal)} (difference {Fmt(u.TotalDifference)}, threshold {rules.PortalDifference.ThresholdPoints.ToString(inv)})",
+                    $"{u.Code}: hệ thống tính {Fmt(u.HubTotal)}, Cổng DVCQG công bố {Fmt(u.PortalTotal)} (chênh {Fmt(u.TotalDifference)}, ngưỡng {rules.PortalDifference.ThresholdPoints.ToString(inv)})",
                     new Dictionary<string, string>
                     {
                         ["hubTotal"] = Fmt(u.HubTotal), ["portalTotal"] = Fmt(u.PortalTotal), ["capture"] = rec.CaptureId,

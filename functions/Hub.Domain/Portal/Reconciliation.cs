@@ -49,6 +49,9 @@ public sealed record IndicatorComparison(
 
 public static class Reconciler
 {
+    /// <summary>A group's cause when its indicators say it: readers are sent to them.</summary>
+    public const string SeeTheIndicators = "xem các chỉ tiêu";
+
     /// <summary>Points (of an indicator or a group) closer than this agree: the portal rounds to 2 decimals.</summary>
     public const double PointsTolerance = 0.015;
 
@@ -79,11 +82,11 @@ public static class Reconciler
             var difference = Diff(g.Score, row?.GroupScore);
             var flagged = row is null || row.GroupScore is null || g.Score is null || Math.Abs(difference!.Value) > PointsTolerance;
             string? cause = !flagged ? null
-                : row is null ? "the portal's capture has no row of this group for the unit"
-                : g.Score is null ? "the hub has no score for this group (an input is missing)"
-                : row.GroupScore is null ? "the portal published no score"
-                : row.Indicators.Count == 0 ? "the portal publishes only the group score for this row: its indicator counts cannot be compared"
-                : "see the indicators";
+                : row is null ? "số liệu Cổng DVCQG không có dòng của nhóm này cho đơn vị"
+                : g.Score is null ? "hệ thống chưa tính được điểm nhóm này (thiếu số liệu đầu vào)"
+                : row.GroupScore is null ? "Cổng DVCQG không công bố điểm"
+                : row.Indicators.Count == 0 ? "Cổng DVCQG chỉ công bố điểm nhóm cho dòng này: không đối chiếu được số hồ sơ của từng chỉ tiêu"
+                : Reconciler.SeeTheIndicators;
             groups.Add(new GroupComparison(g.Id, g.Score, row?.GroupScore, difference, flagged, cause));
 
             foreach (var mine in unit.Indicators.Where(i => i.GroupId == g.Id))
@@ -118,12 +121,12 @@ public static class Reconciler
         {
             var numeratorDiffers = theirs.Numerator is { } pn && mine.Numerator is { } hn && pn != hn;
             var denominatorDiffers = theirs.Denominator is { } pd && mine.Denominator is { } hd && pd != hd;
-            cause = !mine.InputsAvailable ? "the hub has no input for this indicator"
-                : theirs.Numerator is null && theirs.Denominator is null ? "the portal publishes no counts for this indicator; only the points differ"
-                : numeratorDiffers && denominatorDiffers ? $"numerator and denominator differ: hub {mine.Numerator}/{mine.Denominator}, portal {theirs.Numerator}/{theirs.Denominator}"
-                : numeratorDiffers ? $"numerator differs: hub {mine.Numerator}, portal {theirs.Numerator} (same denominator {mine.Denominator})"
-                : denominatorDiffers ? $"denominator differs: hub {mine.Denominator}, portal {theirs.Denominator} (same numerator {mine.Numerator})"
-                : "same counts, different points: the rule or the rounding differs";
+            cause = !mine.InputsAvailable ? "hệ thống chưa có số liệu cho chỉ tiêu này"
+                : theirs.Numerator is null && theirs.Denominator is null ? "Cổng DVCQG không công bố số hồ sơ của chỉ tiêu này; chỉ có điểm khác nhau"
+                : numeratorDiffers && denominatorDiffers ? $"khác cả tử số và mẫu số: hệ thống {mine.Numerator}/{mine.Denominator}, Cổng {theirs.Numerator}/{theirs.Denominator}"
+                : numeratorDiffers ? $"khác tử số: hệ thống {mine.Numerator}, Cổng {theirs.Numerator} (cùng mẫu số {mine.Denominator})"
+                : denominatorDiffers ? $"khác mẫu số: hệ thống {mine.Denominator}, Cổng {theirs.Denominator} (cùng tử số {mine.Numerator})"
+                : "cùng số hồ sơ, khác điểm: khác công thức hoặc cách làm tròn";
             var measure = catalog.Indicators.FirstOrDefault(i => i.Id == mine.Id)?.Parts[0].Measure ?? "";
             if (measure.StartsWith("dossiers.", StringComparison.Ordinal) || measure.StartsWith("procedures.", StringComparison.Ordinal)) sample = mine.Missed;
         }

@@ -39,13 +39,17 @@ internal static class Html
         th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
         th { background: var(--bg); position: sticky; top: 0; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th.group { white-space: normal; min-width: 6.5rem; max-width: 10rem; font-weight: 600; } th.group small { font-weight: 400; color: #52606d; }
         tr.depth-0 td { font-weight: 700; } tr.depth-1 td:first-child { padding-left: 1.2rem; } tr.depth-2 td:first-child { padding-left: 2.4rem; } tr.depth-3 td:first-child { padding-left: 3.6rem; }
         .band { display: inline-block; padding: 0 .4rem; border-radius: 3px; color: #fff; font-size: .8rem; }
         .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
         .note { color: var(--muted); font-size: .9rem; }
         .warn { background: #fff4e5; border-left: 4px solid #ef6c00; padding: .5rem .8rem; }
         a { color: #1565c0; }
-        @media (max-width: 640px) { body { padding: .5rem; } .meta { grid-template-columns: 1fr; } h1 { font-size: 1.2rem; } }
+        .phone-only { display: none; }
+        @media (max-width: 640px) { body { padding: .5rem; } .meta { grid-template-columns: 1fr; } h1 { font-size: 1.2rem; }
+          /* A phone shows what a reader looks for first: the unit, its total, band and rank; groups are on the unit's page. */
+          #bang-xep-hang th.group, #bang-xep-hang td.group { display: none; } .phone-only { display: block; } }
         @media print {
           @page { size: A4; margin: 15mm; }
           body { max-width: none; padding: 0; font-size: 10pt; }

@@ -42,10 +42,15 @@ public static class IndexPage
 
         // Ranking, grouped by the hierarchy.
         sb.Append("<section id=\"xep-hang\">\n<h2>Bảng xếp hạng các đơn vị</h2>\n<div class=\"table-wrap\"><table id=\"bang-xep-hang\">\n<thead><tr><th>Đơn vị</th>");
-        foreach (var g in catalog.Groups) sb.Append($"<th class=\"num\" title=\"{E(g.Name)}\">{E(g.Id)}<br><small>/{g.Max:0.##}</small></th>");
+        // The group's name in the header (a reader does not know the codes), its code and maximum under it.
+        foreach (var g in catalog.Groups) sb.Append($"<th class=\"num group\">{E(g.Name)}<br><small>{E(g.Id)} · tối đa {g.Max.ToString("0.##", Vietnamese.Culture)}</small></th>");
         sb.Append("<th class=\"num\">Tổng điểm</th><th>Xếp loại</th><th class=\"num\">Hạng</th></tr></thead>\n<tbody>\n");
         foreach (var root in roots) Rows(sb, root, 0, r, catalog);
-        sb.Append("</tbody></table></div>\n<p class=\"note\">Hạng: thứ tự trong số các đơn vị cùng cấp. Điểm nhóm và tổng điểm theo phương pháp ").Append(E(p.Methodology)).Append(".</p>\n</section>\n");
+        var bands = catalog.Bands.OrderByDescending(b => b.Min).ToList();
+        sb.Append("</tbody></table></div>\n<p class=\"note\">Hạng: thứ tự trong số các đơn vị cùng cấp. Điểm nhóm và tổng điểm theo phương pháp ").Append(E(p.Methodology)).Append(".</p>\n")
+          .Append("<p class=\"note\" id=\"nguong-xep-loai\">Xếp loại theo tổng điểm: ")
+          .Append(string.Join("; ", bands.Select((b, i) => b.Min > 0 ? $"{E(b.Name)} từ {b.Min.ToString("0.##", Vietnamese.Culture)} điểm" : $"{E(b.Name)} dưới {bands[Math.Max(0, i - 1)].Min.ToString("0.##", Vietnamese.Culture)} điểm")))
+          .Append(".</p>\n<p class=\"note phone-only\">Trên điện thoại bảng chỉ hiện tổng điểm, xếp loại và hạng; điểm từng nhóm ở trang của mỗi đơn vị.</p>\n</section>\n");
 
         // Charts.
         var scored = r.Units.Where(u => u.Total is not null).OrderByDescending(u => u.Total).ThenBy(u => u.Code, StringComparer.Ordinal).ToList();
@@ -122,8 +127,10 @@ public static class IndexPage
                 sb.Append("<div class=\"table-wrap\"><table id=\"bang-doi-chieu\"><thead><tr><th>Đơn vị</th><th class=\"num\">Hệ thống</th><th class=\"num\">Cổng</th><th>Nguyên nhân</th></tr></thead><tbody>");
                 foreach (var u in differing)
                 {
-                    var causes = u.Indicators.Where(i => i.Flagged).Select(i => $"{i.Id}: {i.Cause}").Concat(u.Groups.Where(g => g.Flagged && g.Cause != "see the indicators").Select(g => $"{g.Id}: {g.Cause}"));
-                    sb.Append($"<tr><td><a href=\"units/{E(u.Code)}.html\">{E(u.Code)}</a></td><td class=\"num\">{Vietnamese.Number(u.HubTotal)}</td><td class=\"num\">{Vietnamese.Number(u.PortalTotal)}</td><td>{E(string.Join("; ", causes))}</td></tr>");
+                    // Indicators and groups by their names, as the reader knows them, not by their codes.
+                    var causes = u.Indicators.Where(i => i.Flagged).Select(i => $"{catalog.Indicators.FirstOrDefault(x => x.Id == i.Id)?.Name ?? i.Id}: {i.Cause}")
+                        .Concat(u.Groups.Where(g => g.Flagged && g.Cause != Hub.Domain.Portal.Reconciler.SeeTheIndicators).Select(g => $"{catalog.Groups.FirstOrDefault(x => x.Id == g.Id)?.Name ?? g.Id}: {g.Cause}"));
+                    sb.Append($"<tr><td><a href=\"units/{E(u.Code)}.html\">{E(u.Code)} — {E(u.Name)}</a></td><td class=\"num\">{Vietnamese.Number(u.HubTotal)}</td><td class=\"num\">{Vietnamese.Number(u.PortalTotal)}</td><td>{E(string.Join("; ", causes))}</td></tr>");
                 }
                 sb.Append("</tbody></table></div>\n");
             }
@@ -138,7 +145,7 @@ public static class IndexPage
     {
         sb.Append($"<tr class=\"depth-{Math.Min(depth, 3)}\" data-unit=\"{E(u.Code)}\"><td><a href=\"units/{E(u.Code)}.html\">{E(u.Code)}</a> {E(u.Name)}</td>");
         foreach (var g in catalog.Groups)
-            sb.Append($"<td class=\"num\">{Vietnamese.Number(u.Groups.FirstOrDefault(x => x.Id == g.Id)?.Score)}</td>");
+            sb.Append($"<td class=\"num group\">{Vietnamese.Number(u.Groups.FirstOrDefault(x => x.Id == g.Id)?.Score)}</td>");
         sb.Append($"<td class=\"num total\" data-total=\"{(u.Total is { } t ? t.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "")}\">{Vietnamese.Number(u.Total)}</td><td>{Band(u.Band, catalog)}</td><td class=\"num\">{u.Rank?.ToString() ?? "–"}</td></tr>\n");
         foreach (var child in r.Units.Where(x => x.ParentCode == u.Code).OrderBy(x => x.Rank ?? int.MaxValue).ThenBy(x => x.Code, StringComparer.Ordinal))
             Rows(sb, child, depth + 1, r, catalog);

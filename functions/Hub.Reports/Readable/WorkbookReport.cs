@@ -50,9 +50,14 @@ public static partial class WorkbookReport
         {
             ["Đơn vị"] = units, ["Chỉ tiêu"] = indicators, ["Chỉ tiêu kế hoạch"] = targets, ["Thông tin công bố"] = metadata,
         };
-        var twoDecimals = new[] { "Tổng điểm", "Điểm", "Tối đa", "Tỷ lệ đạt", "Mục tiêu" }
+        // Points with two decimals; ratios as percentages (Excel shows 60,3 % in a Vietnamese locale, not 0,60); names
+        // wide enough to be read whole.
+        var twoDecimals = new[] { "Tổng điểm", "Điểm", "Tối đa" }
             .Concat(catalog.Groups.Select(g => $"{g.Id} ({g.Max:0.##})"))
-            .Select(name => new DynamicExcelColumn(name) { Format = "0.00" }).ToArray();
+            .Select(name => new DynamicExcelColumn(name) { Format = "0.00", Width = 14 })
+            .Concat(new[] { "Tỷ lệ đạt", "Mục tiêu" }.Select(name => new DynamicExcelColumn(name) { Format = "0.0%", Width = 12 }))
+            .Concat(new[] { ("Tên đơn vị", 42.0), ("Tên chỉ tiêu", 60.0), ("Chỉ tiêu", 50.0), ("Giá trị", 60.0), ("Thông tin", 22.0) }.Select(x => new DynamicExcelColumn(x.Item1) { Width = x.Item2 }))
+            .ToArray();
         var configuration = new OpenXmlConfiguration
         {
             FreezeRowCount = 1,
