@@ -203,6 +203,9 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(charts.Count >= 3, $"{charts.Count} charts");
         foreach (var chart in charts)
             Assert.True(await chart.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0 && i.naturalHeight > 0"), $"chart {await chart.GetAttributeAsync("id")} is empty");
+        // At print resolution: twice the pixels of the width it is shown at.
+        foreach (var chart in charts)
+            Assert.True(await chart.EvaluateAsync<bool>("i => i.naturalWidth === 2 * Number(i.getAttribute('width'))"), $"chart {await chart.GetAttributeAsync("id")} is not drawn at twice its width");
 
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "report.png"), FullPage = false });

@@ -19,24 +19,33 @@ public static class Charts
 
     public static string ColourOfBand(int bandIndex) => BandColours.TryGetValue(bandIndex, out var c) ? c : "#757575";
 
-    /// <summary>Totals of the units, highest first, each bar the colour of its band.</summary>
+    /// <summary>Drawn at twice the pixels they are shown at: sharp on a printed page and on a phone's screen.</summary>
+    public const int ScaleFactor = 2;
+
+    /// <summary>The width a chart is shown at (its image holds ScaleFactor times the pixels).</summary>
+    public const int TotalsWidth = 900;
+
+    /// <summary>Totals of the units, highest first from the top, each bar the colour of its band and named (code and
+    /// name: a reader does not know the codes).</summary>
     public static byte[] Totals(IReadOnlyList<(string Label, double Total, int BandIndex)> units)
     {
         var plot = NewPlot("Tổng điểm theo đơn vị (màu theo xếp loại)");
-        var bars = units.Select((u, i) => new Bar { Position = i, Value = u.Total, FillColor = Color.FromHex(ColourOfBand(u.BandIndex)), LineWidth = 0 }).ToList();
-        plot.Add.Bars(bars);
+        var n = units.Count;
+        var bars = units.Select((u, i) => new Bar { Position = n - 1 - i, Value = u.Total, FillColor = Color.FromHex(ColourOfBand(u.BandIndex)), LineWidth = 0 }).ToList();
+        var added = plot.Add.Bars(bars);
+        added.Horizontal = true;
         // A label per bar while they can be read; beyond that the bars alone (the ranking table names every unit).
-        if (units.Count <= MaxLabelledBars)
+        if (n <= MaxLabelledBars)
         {
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(units.Select((_, i) => (double)i).ToArray(), units.Select(u => u.Label).ToArray());
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-            plot.Axes.Bottom.MinimumSize = 110;
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(units.Select((_, i) => (double)(n - 1 - i)).ToArray(),
+                units.Select(u => u.Label.Length > 44 ? u.Label[..43] + "…" : u.Label).ToArray());
+            plot.Axes.Left.MinimumSize = 300;
         }
-        else plot.XLabel($"{units.Count} đơn vị, xếp theo tổng điểm giảm dần");
-        plot.Axes.SetLimitsY(0, 100);
-        plot.YLabel("Điểm (tối đa 100)");
-        return Png(plot, Math.Clamp(18 * units.Count + 120, 700, 2400), 460);
+        else plot.YLabel($"{n} đơn vị, xếp theo tổng điểm giảm dần");
+        plot.Axes.SetLimitsX(0, 100);
+        plot.Axes.SetLimitsY(-0.6, n - 0.4);
+        plot.XLabel("Điểm (tối đa 100)");
+        return Png(plot, TotalsWidth, Math.Clamp(22 * n + 110, 260, 2800));
     }
 
     /// <summary>Each group as a percentage of its maximum: the ministry against its best and its worst unit.</summary>
@@ -128,7 +137,11 @@ public static class Charts
         return plot;
     }
 
-    private static byte[] Png(Plot plot, int width, int height) => plot.GetImage(width, height).GetImageBytes(ImageFormat.Png);
+    private static byte[] Png(Plot plot, int width, int height)
+    {
+        plot.ScaleFactor = ScaleFactor;
+        return plot.GetImage(width * ScaleFactor, height * ScaleFactor).GetImageBytes(ImageFormat.Png);
+    }
 
     /// <summary>ScottPlot takes font files by path: the embedded Noto Sans is written once to a private temporary folder.</summary>
     private static bool LoadFonts()

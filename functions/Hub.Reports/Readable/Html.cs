@@ -12,8 +12,14 @@ internal static class Html
 
     public static string E(string? text) => Encoder.Encode(text ?? "");
 
-    public static string Img(byte[] png, string alt, string id) =>
-        $"<img id=\"{id}\" class=\"chart\" alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">";
+    /// <summary>A chart shown at its logical width: the PNG holds Charts.ScaleFactor times the pixels (print, phones).</summary>
+    public static string Img(byte[] png, string alt, string id)
+    {
+        // The PNG's width is the IHDR chunk's first field, big-endian, at byte 16.
+        var pixels = png.Length >= 24 ? (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19] : 0;
+        var width = pixels > 0 ? $" width=\"{pixels / Charts.ScaleFactor}\"" : "";
+        return $"<img id=\"{id}\" class=\"chart\"{width} alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">";
+    }
 
     public static void Open(StringBuilder sb, string title)
     {

@@ -57,7 +57,7 @@ public static class IndexPage
         sb.Append("<section id=\"bieu-do\">\n<h2>Biểu đồ</h2>\n");
         if (scored.Count > 0)
         {
-            sb.Append(Img(Charts.Totals(scored.Select(u => (u.Code, u.Total!.Value, BandIndex(u.Band, catalog))).ToList()), "Tổng điểm theo đơn vị", "bieu-do-tong-diem"));
+            sb.Append(Img(Charts.Totals(scored.Select(u => ($"{u.Code} {u.Name}", u.Total!.Value, BandIndex(u.Band, catalog))).ToList()), "Tổng điểm theo đơn vị", "bieu-do-tong-diem"));
             var ministry = roots.FirstOrDefault(u => u.Total is not null) ?? scored[0];
             var others = scored.Where(u => u.Code != ministry.Code).ToList();
             var series = new List<(string, IReadOnlyList<GroupResult>)> { ($"{ministry.Code} (toàn Bộ)", ministry.Groups) };
