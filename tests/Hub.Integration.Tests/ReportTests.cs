@@ -152,6 +152,18 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Thay đổi so với phiên bản 1", html);
         Assert.Contains("corrected dossier feed of G12.01.01", html);
         Assert.Contains("units/G12.01.01.html", html[html.IndexOf("bang-thay-doi", StringComparison.Ordinal)..]);
+
+        // A unit's page: its rank among the units of its kind, and its move since the previous period.
+        var lastQuarter = result with
+        {
+            Period = "2026-Q2",
+            Units = result.Units.Select(u => u.Code == "G12.01.01" ? u with { Total = u.Total - 2.25, Rank = (u.Rank ?? 1) + 1 } : u).ToList(),
+        };
+        var withPrevious = ReportRenderer.RenderReadable(context with { PreviousPeriod = lastQuarter });
+        var unitPage = System.Text.Encoding.UTF8.GetString(withPrevious.Single(f => f.Name == "units/G12.01.01.html").Content);
+        Assert.Contains("trong các cơ quan thuế tỉnh, thành phố", unitPage);
+        Assert.Contains("So với Quý II/2026", unitPage);
+        Assert.Contains("+2,25 điểm, lên 1 bậc", unitPage);
     }
 
     [Fact]

@@ -23,6 +23,15 @@ public static class UnitPage
         sb.Append("</p>\n");
         sb.Append($"<h1>{E(u.Code)} — {E(u.Name)}</h1>\n<p>{E(Vietnamese.Period(p.Period))} · phương pháp {E(p.Methodology)} · phiên bản công bố {p.Version}</p>\n");
         sb.Append($"<p class=\"headline\">Tổng điểm: <strong id=\"tong-diem\">{Vietnamese.Number(u.Total)}</strong> — {IndexPage.Band(u.Band, catalog)}{(u.Rank is { } rank ? $" — hạng {rank} trong các đơn vị cùng cấp" : "")}</p>\n");
+        // Beside the sibling rank: the rank among every unit of the same kind, and the move since the previous period.
+        if (Hub.Domain.Scoring.PeerRanks.Of(r).GetValueOrDefault(u.Code) is { } peer)
+            sb.Append($"<p id=\"hang-cung-loai\">Hạng {peer.Rank}/{peer.Of} trong các {E(peer.Kind)}.</p>\n");
+        if (c.PreviousPeriod?.Units.FirstOrDefault(x => x.Code == u.Code) is { Total: { } before } earlier && u.Total is { } now)
+        {
+            var delta = now - before;
+            var move = earlier.Rank is { } was && u.Rank is { } @is ? (was - @is) switch { > 0 and var up => $", lên {up} bậc", < 0 and var down => $", xuống {-down} bậc", _ => ", giữ hạng" } : "";
+            sb.Append($"<p id=\"so-voi-ky-truoc\">So với {E(Vietnamese.Period(c.PreviousPeriod.Period))}: {Vietnamese.Number(before)} điểm{(earlier.Rank is { } pr ? $", hạng {pr}" : "")} → {(delta >= 0 ? "+" : "−")}{Vietnamese.Number(Math.Abs(delta))} điểm{move}.</p>\n");
+        }
 
         sb.Append("<h2>Điểm theo nhóm tiêu chí</h2>\n<div class=\"table-wrap\"><table><thead><tr><th>Nhóm</th><th class=\"num\">Điểm</th><th class=\"num\">Tối đa</th></tr></thead><tbody>");
         foreach (var g in u.Groups) sb.Append($"<tr><td>{E(g.Id)} — {E(g.Name)}</td><td class=\"num\">{Vietnamese.Number(g.Score)}</td><td class=\"num\">{Vietnamese.Number(g.Max)}</td></tr>");
