@@ -166,6 +166,50 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("+2,25 điểm, lên 1 bậc", unitPage);
     }
 
+    private static readonly string[] Provinces = ["Gia Lai", "Lào Cai", "Nghệ An", "Quảng Ninh", "Đắk Lắk", "Khánh Hòa", "Lâm Đồng", "Cà Mau", "An Giang", "Thanh Hóa", "Tây Ninh"];
+
+    [Fact]
+    public async Task Thirty_units_overview_ranking_and_charts_print_on_at_most_four_A4_pages_with_page_numbers_and_a_running_header()
+    {
+        var publication = Assert.Single(await _hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
+        var result = await _hub.Get<Hub.Storage.Scores.EvidenceStore>().LoadResultAsync(Hub.Storage.Scores.EvidenceStore.ResultBlob(TestHub.Q3, publication.RunId), default);
+        // Thirty units: the published tree and provincial tax offices under the tax department, with their own totals.
+        // Overview, ranking, charts and plan targets only (no reconciliation, changes or national sections: with them the
+        // demo's 30-unit report prints on 6 pages, see the closing note of issue "People").
+        var template = result.Units.Single(u => u.Code == "G12.01.01");
+        var extra = Enumerable.Range(2, 30 - result.Units.Count)
+            .Select(i => template with { Code = $"G12.01.{i:D2}", Name = $"Thuế tỉnh {Provinces[i % Provinces.Length]}", Total = Math.Round((template.Total ?? 60) - i * 0.37, 2), Rank = i })
+            .ToList();
+        var thirty = result with { Units = result.Units.Concat(extra).ToList() };
+        Assert.Equal(30, thirty.Units.Count);
+        var info = new PublicationInfo(Period, 1, DateTimeOffset.Parse("2026-10-05T03:00:00Z"), "tran.thi.b", "quarterly publication", thirty.Methodology, "sha256:x");
+        var catalog = Hub.Domain.Catalog.IndexCatalogs.Get(thirty.Methodology);
+        var context = new ReportContext(info, thirty, null, [], Hub.Domain.Targets.TargetProgress.Compute(thirty, catalog), null, []);
+        var folder = Directory.CreateTempSubdirectory("print-");
+        foreach (var f in ReportRenderer.RenderReadable(context))
+        {
+            var path = Path.Combine(folder.FullName, f.Name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, f.Content);
+        }
+        var html = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "index.html"));
+        Assert.Contains("counter(page)", html);
+        Assert.Contains("@top-left { content: \"Chỉ số phục vụ người dân, doanh nghiệp — Bộ Tài chính — Quý III/2026, phiên bản 1\"", html);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(folder.FullName, "index.html")).AbsoluteUri);
+        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?!s)").Count;
+        Assert.InRange(pages, 1, 4);
+        folder.Delete(recursive: true);
+    }
+
     [Fact]
     public async Task The_report_reads_right_in_a_real_browser()
     {

@@ -21,12 +21,20 @@ internal static class Html
         return $"<img id=\"{id}\" class=\"chart\"{width} alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">";
     }
 
-    public static void Open(StringBuilder sb, string title)
+    /// <param name="runningHeader">Printed at the top of every page (the report and its period); none when null.</param>
+    public static void Open(StringBuilder sb, string title, string? runningHeader = null)
     {
         sb.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .Append("<link rel=\"icon\" href=\"data:,\">\n")
-          .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+          .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n");
+        if (runningHeader is not null)
+        {
+            // A CSS string: quotes and backslashes escaped, no '<' (it cannot close the style element).
+            var text = runningHeader.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("<", "");
+            sb.Append("<style>@media print { @page { @top-left { content: \"").Append(text).Append("\"; font: 8pt \"Noto Sans\", sans-serif; color: #52606d; } } }</style>\n");
+        }
+        sb.Append("</head>\n<body>\n");
     }
 
     public static void Close(StringBuilder sb) => sb.Append("</body>\n</html>\n");
@@ -56,12 +64,18 @@ internal static class Html
         @media (max-width: 640px) { body { padding: .5rem; } .meta { grid-template-columns: 1fr; } h1 { font-size: 1.2rem; }
           /* A phone shows what a reader looks for first: the unit, its total, band and rank; groups are on the unit's page. */
           #bang-xep-hang th.group, #bang-xep-hang td.group { display: none; } .phone-only { display: block; } }
+        .print-only { display: none; }
+        /* On paper: sections flow one after another (no page per section), compact tables, charts at most a third of a
+           page, the page number and the report's name in the margins of every page (@page margin boxes). */
         @media print {
-          @page { size: A4; margin: 15mm; }
-          body { max-width: none; padding: 0; font-size: 10pt; }
-          section { page-break-before: always; break-before: page; } section.first { page-break-before: auto; break-before: auto; }
-          th { position: static; } a { color: inherit; text-decoration: none; } .chart { max-height: 120mm; }
-          tr { page-break-inside: avoid; }
+          @page { size: A4; margin: 14mm 12mm 14mm 12mm;
+            @bottom-right { content: "Trang " counter(page) "/" counter(pages); font: 8pt "Noto Sans", sans-serif; color: #52606d; } }
+          body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+          h1 { font-size: 14pt; } h2 { font-size: 11pt; margin: 8pt 0 4pt; break-after: avoid; }
+          th, td { padding: 1.5pt 4pt; } table { font-size: 8.5pt; }
+          th { position: static; } a { color: inherit; text-decoration: none; } .chart { max-height: 85mm; width: auto; max-width: 100%; }
+          tr, .chart { break-inside: avoid; }
+          .screen-only, .phone-only { display: none; } .print-only { display: block; }
         }
 
         """;

@@ -18,7 +18,8 @@ public static class IndexPage
         var units = r.Units.ToDictionary(u => u.Code);
         var roots = r.Units.Where(u => u.ParentCode is null || !units.ContainsKey(u.ParentCode)).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         var sb = new StringBuilder();
-        Open(sb, $"Chỉ số phục vụ — {Vietnamese.Period(p.Period)} — phiên bản {p.Version}");
+        Open(sb, $"Chỉ số phục vụ — {Vietnamese.Period(p.Period)} — phiên bản {p.Version}",
+            runningHeader: $"Chỉ số phục vụ người dân, doanh nghiệp — Bộ Tài chính — {Vietnamese.Period(p.Period)}, phiên bản {p.Version}");
 
         sb.Append("<section class=\"first\" id=\"tong-quan\">\n<h1>Chỉ số đánh giá chất lượng phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)</h1>\n");
         sb.Append("<dl class=\"meta\">")
@@ -75,7 +76,9 @@ public static class IndexPage
         sb.Append("</section>\n");
 
         // Plan targets: a separate view, never part of the score.
-        sb.Append("<section id=\"chi-tieu\">\n<h2>Tiến độ chỉ tiêu kế hoạch</h2>\n<p class=\"note\">Theo dõi bên cạnh chỉ số, không tính vào điểm.</p>\n");
+        // On paper the plan targets are left to the electronic report and the unit pages (they would double the pages).
+        sb.Append("<p class=\"print-only note\">Tiến độ chỉ tiêu kế hoạch và chi tiết từng đơn vị: xem bản điện tử của báo cáo (trang của mỗi đơn vị).</p>\n");
+        sb.Append("<section id=\"chi-tieu\" class=\"screen-only\">\n<h2>Tiến độ chỉ tiêu kế hoạch</h2>\n<p class=\"note\">Theo dõi bên cạnh chỉ số, không tính vào điểm.</p>\n");
         var rootTargets = c.Targets.Where(t => roots.Any(root => root.Code == t.Code)).ToList();
         if (rootTargets.Count == 0 || rootTargets.All(t => t.Targets.Count == 0)) sb.Append("<p class=\"note\">Không có chỉ tiêu nào đo được theo phương pháp này.</p>\n");
         foreach (var t in rootTargets.Where(t => t.Targets.Count > 0))
