@@ -99,7 +99,7 @@ public static class IndexPage
             if (moved.Count == 0) sb.Append("<p class=\"note\">Không đơn vị nào thay đổi tổng điểm, xếp loại hay hạng.</p>\n");
             else
             {
-                sb.Append("<div class=\"table-wrap\"><table id=\"bang-thay-doi\"><thead><tr><th>Đơn vị</th><th class=\"num\">Tổng điểm trước</th><th class=\"num\">Tổng điểm nay</th><th>Xếp loại trước → nay</th><th class=\"num\">Hạng trước → nay</th></tr></thead><tbody>");
+                sb.Append("<p class=\"print-only note\">Bảng chi tiết theo đơn vị: xem bản điện tử của báo cáo.</p><div class=\"table-wrap screen-only\"><table id=\"bang-thay-doi\"><thead><tr><th>Đơn vị</th><th class=\"num\">Tổng điểm trước</th><th class=\"num\">Tổng điểm nay</th><th>Xếp loại trước → nay</th><th class=\"num\">Hạng trước → nay</th></tr></thead><tbody>");
                 foreach (var u in moved)
                 {
                     before.TryGetValue(u.Code, out var b);
@@ -127,7 +127,7 @@ public static class IndexPage
             var differing = rec.Units.Where(u => u.InCapture && !u.Agrees).ToList();
             if (differing.Count > 0)
             {
-                sb.Append("<div class=\"table-wrap\"><table id=\"bang-doi-chieu\"><thead><tr><th>Đơn vị</th><th class=\"num\">Hệ thống</th><th class=\"num\">Cổng</th><th>Nguyên nhân</th></tr></thead><tbody>");
+                sb.Append("<p class=\"print-only note\">Bảng chi tiết theo đơn vị: xem bản điện tử của báo cáo.</p><div class=\"table-wrap screen-only\"><table id=\"bang-doi-chieu\"><thead><tr><th>Đơn vị</th><th class=\"num\">Hệ thống</th><th class=\"num\">Cổng</th><th>Nguyên nhân</th></tr></thead><tbody>");
                 foreach (var u in differing)
                 {
                     // Indicators and groups by their names, as the reader knows them, not by their codes.

@@ -21,7 +21,7 @@ public static class NationalPage
         if (n.FinanceDepartments.Count == 0) { sb.Append("</section>\n"); return; }
         var overview = n.FinanceDepartmentsOverview;
         var provinces = n.Provinces.ToDictionary(p => p.Code, StringComparer.Ordinal);
-        sb.Append($"<h3>Sở Tài chính {n.FinanceDepartments.Count} tỉnh, thành phố</h3>\n<div class=\"table-wrap\"><table id=\"bang-so-tai-chinh\"><thead><tr><th class=\"num\">Hạng</th><th>Sở Tài chính</th><th>Tỉnh, thành phố</th>");
+        sb.Append($"<h3>Sở Tài chính {n.FinanceDepartments.Count} tỉnh, thành phố</h3>\n<p class=\"print-only note\">Bảng xếp hạng các Sở Tài chính: xem bản điện tử của báo cáo.</p><div class=\"table-wrap screen-only\"><table id=\"bang-so-tai-chinh\"><thead><tr><th class=\"num\">Hạng</th><th>Sở Tài chính</th><th>Tỉnh, thành phố</th>");
         foreach (var g in NationalRanking.Groups) sb.Append($"<th class=\"num\">{E(g)}</th>");
         sb.Append("<th class=\"num\">Tổng điểm</th></tr></thead><tbody>\n");
         foreach (var (d, rank) in overview.Ranking)
