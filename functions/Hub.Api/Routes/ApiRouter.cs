@@ -48,8 +48,8 @@ public sealed class ApiRouter(IServiceProvider services, CallerAuthenticator aut
                 var guard = services.GetRequiredService<ScopeGuard>();
                 try
                 {
-                    if (route.Access == Access.UnitViewer && await guard.CheckAsync(principal!, request.Query["unit"].FirstOrDefault(), ct) is { } refused) return refused;
-                    scope = await guard.RootsAsync(principal!, ct);
+                    (var refused, scope) = await guard.AuthorizeAsync(principal!, request.Query["unit"].FirstOrDefault(), unitRequired: route.Access == Access.UnitViewer, ct);
+                    if (refused is not null) return refused;
                 }
                 catch (Exception e) when (IsStorageUnavailable(e) && !ct.IsCancellationRequested)
                 {

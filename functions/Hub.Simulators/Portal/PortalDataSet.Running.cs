@@ -40,12 +40,7 @@ public sealed partial class PortalDataSet
             if (finished > until) finished = null;
             var returnedAt = finished is null && random.NextDouble() < ReturnedShare ? received.AddHours(4 + random.NextDouble() * 44) : (DateTimeOffset?)null;
             if (returnedAt > until) returnedAt = null;
-            var citizen = random.NextDouble() < 0.7;
-            var applicantId = citizen ? $"0{random.Next(1, 96):D2}{random.Next(0, 2)}{random.Next(0, 100):D2}{random.Next(0, 1_000_000):D6}" : $"{random.Next(100_000_000, 999_999_999)}{random.Next(10)}";
-            var applicantName = citizen
-                ? $"{Pick(random, VietnameseNames.FamilyNames)} {Pick(random, VietnameseNames.MiddleNames)} {Pick(random, VietnameseNames.GivenNames)}"
-                : $"{Pick(random, VietnameseNames.Companies)} {Pick(random, VietnameseNames.GivenNames)} {Pick(random, VietnameseNames.Provinces)}";
-            if (citizen) { personal.Add(applicantId); personal.Add(applicantName); }
+            var (citizen, applicantId, applicantName) = Applicant(random, personal);
             var id = $"{code}-{received.ToOffset(VietnamTime.Offset):yyMMdd}-R{n:D6}";
             var synced = received.AddMinutes(5 + random.Next(120));
             if (synced > until) synced = until;

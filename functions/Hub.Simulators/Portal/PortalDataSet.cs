@@ -178,12 +178,7 @@ public sealed partial class PortalDataSet
             var synced = received.AddMinutes(random.NextDouble() < q * 0.9 + 0.08 ? 5 + random.Next(600) : 60 * (25 + random.Next(72)));
             var online = random.NextDouble() < q * (procedure.MucDoDVCTT > 0 ? 1.0 : 0.1);
             var channel = online ? 2 : random.NextDouble() < 0.9 ? 1 : 3;
-            var citizen = random.NextDouble() < 0.7;
-            var applicantId = citizen ? $"0{random.Next(1, 96):D2}{random.Next(0, 2)}{random.Next(0, 100):D2}{random.Next(0, 1_000_000):D6}" : $"{random.Next(100_000_000, 999_999_999)}{random.Next(10)}";
-            var applicantName = citizen
-                ? $"{Pick(random, VietnameseNames.FamilyNames)} {Pick(random, VietnameseNames.MiddleNames)} {Pick(random, VietnameseNames.GivenNames)}"
-                : $"{Pick(random, VietnameseNames.Companies)} {Pick(random, VietnameseNames.GivenNames)} {Pick(random, VietnameseNames.Provinces)}";
-            if (citizen) { personal.Add(applicantId); personal.Add(applicantName); }
+            var (citizen, applicantId, applicantName) = Applicant(random, personal);
             var hasFee = random.NextDouble() < 0.6;
             var id = $"{code}-{received.ToOffset(VietnamTime.Offset):yyMMdd}-{n:D6}";
 
@@ -336,6 +331,19 @@ public sealed partial class PortalDataSet
             }
             records[i] = records[i] with { Json = ToJson(node) };
         }
+    }
+
+    /// <summary>A dossier's applicant: a citizen (CCCD number, full name: recorded as personal data the tests look
+    /// for) or a business (tax code, trade name).</summary>
+    private static (bool Citizen, string Id, string Name) Applicant(Random random, List<string> personal)
+    {
+        var citizen = random.NextDouble() < 0.7;
+        var id = citizen ? $"0{random.Next(1, 96):D2}{random.Next(0, 2)}{random.Next(0, 100):D2}{random.Next(0, 1_000_000):D6}" : $"{random.Next(100_000_000, 999_999_999)}{random.Next(10)}";
+        var name = citizen
+            ? $"{Pick(random, VietnameseNames.FamilyNames)} {Pick(random, VietnameseNames.MiddleNames)} {Pick(random, VietnameseNames.GivenNames)}"
+            : $"{Pick(random, VietnameseNames.Companies)} {Pick(random, VietnameseNames.GivenNames)} {Pick(random, VietnameseNames.Provinces)}";
+        if (citizen) { personal.Add(id); personal.Add(name); }
+        return (citizen, id, name);
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
