@@ -13,6 +13,14 @@ ko() { echo "  FAIL $1"; failed=$((failed + 1)); }
 
 if npx --no-install spectral lint "$spec" --fail-severity=error >out/spectral.log 2>&1; then ok "spectral: $(grep -oE '[0-9]+ errors?, [0-9]+ warnings?' out/spectral.log || echo 'no problems')"
 else ko "spectral found errors (out/spectral.log)"; cat out/spectral.log; fi
+# The hub's rules catch what they are for: the same document without a Location header and an example fails.
+node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));
+  delete d.paths["/scoring/{period}"].post.responses["202"].headers;
+  delete d.paths["/live/{period}"].get.responses["200"].content["application/json"].example;
+  require("fs").writeFileSync("out/openapi-broken.json", JSON.stringify(d));' "$spec"
+npx --no-install spectral lint out/openapi-broken.json --ruleset .spectral.yaml --fail-severity=error >out/spectral-broken.log 2>&1
+if grep -q hub-location-header out/spectral-broken.log && grep -q hub-success-json-example out/spectral-broken.log; then ok "spectral: the hub's rules refuse a document without a Location header or an example"
+else ko "spectral did not refuse a document without a Location header and an example (out/spectral-broken.log)"; fi
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 api=$(free_port); proxy=$(free_port)
@@ -71,6 +79,27 @@ check GET "reports/$period/v1/index.html" 200 "" no
 check GET "reports/$period/v1/index.xlsx" 200 "" no
 check GET "reports/$period/v9/index.html" 404 "" no
 check POST "scoring/2100-Q4" 409 '{"reason":"a period that has not ended"}'
+# The rest of the table, each answer validated against its generated schema.
+running=$(date -u +%Y)-Q$(( ( $(date -u +%-m) - 1 ) / 3 + 1 ))
+check GET "reports/$period/v1/index.json" 200 "" no
+check GET alerts 200
+check GET "provisional/$period" 404
+check POST "comparisons/$period" 201 '{"methodology":"766-2022"}'
+check GET "comparisons/$period" 200
+check GET "breakdown/$period?unit=G12" 200
+check GET "live/$running?unit=G12" 200
+check GET "watchlist/$running?unit=G12&kind=overdue&pageSize=5" 200
+check GET "watchlist/$running?unit=G12&format=csv" 200
+check PUT scopes/xem-thu 200 '{"units":["G12.02"],"reason":"conformance: a viewer of G12.02"}'
+check GET scopes 200
+check POST subscriptions 201 '{"unit":"G12.02","channel":"webhook","address":"https://hooks.example.vn/hub","digest":false}'
+check GET subscriptions 200
+subscription=$(node -e 'console.log(JSON.parse(require("fs").readFileSync("out/conformance-body","utf8"))[0].id)' 2>/dev/null)
+check DELETE "subscriptions/G12.02/$subscription" 204
+check GET notifications/deliveries 200
+check GET console 200
+check DELETE scopes/xem-thu 204
+check DELETE scopes/xem-thu 404
 check POST "scoring/2021-Q4" 400 '{"reason":"before the first period"}'
 
 echo "conformance: $passed passed, $failed failed"

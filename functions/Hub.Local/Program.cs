@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Hub.Local.Commands;
 
-var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/QĐ-TTg) on your machine: demo, serve, recompute, simulate, bench, bench-sync, bench-freshness, bench-stages, bench-chart.")
+var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/QĐ-TTg) on your machine: demo, serve, recompute, simulate, bench, bench-sync, bench-freshness, bench-stages, bench-chart, openapi.")
 {
     DemoCommand.Create(),
     RecomputeCommand.Create(),
@@ -12,6 +12,7 @@ var root = new RootCommand("hub — the Service Quality Index Hub (Decision 766/
     SimulateCommand.Create(),
     BenchStagesCommand.Create(),
     BenchChartCommand.Create(),
+    OpenApiCommand.Create(),
 };
 
 // SIGTERM and Ctrl+C cancel the command's token: it stops taking work, leaves in-flight queue messages and

@@ -231,6 +231,38 @@ public class ApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_served_openapi_json_is_what_hub_openapi_generates_from_the_route_table_and_the_handlers_result_types()
+    {
+        var generated = await Hub.Local.OpenApi.ApiDocumentGenerator.GenerateAsync();
+        var served = System.Text.Encoding.UTF8.GetString(OpenApiDocument.Bytes);
+        if (generated == served) return;
+        var (a, b) = (served.Split('\n'), generated.Split('\n'));
+        var line = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Length, b.Length));
+        Assert.Fail($"functions/Hub.Api/OpenApi/openapi.json is not what the route table and the handlers' result types make: run "
+            + $"`dotnet run --project functions/Hub.Local -- openapi --out functions/Hub.Api/OpenApi/openapi.json`. First difference, line {line + 1}: "
+            + $"'{(line < a.Length ? a[line].Trim() : "(end)")}' served, '{(line < b.Length ? b[line].Trim() : "(end)")}' generated.");
+    }
+
+    [Fact]
+    public async Task Every_JSON_success_answer_of_the_table_has_an_example_and_every_example_is_an_answer()
+    {
+        // The examples are keyed by answer type: one that no route answers any more is dead weight, and an answer
+        // type without one leaves the document without an example (Spectral's hub-success-json-example says where).
+        using var doc = JsonDocument.Parse(await Hub.Local.OpenApi.ApiDocumentGenerator.GenerateAsync());
+        var answered = new HashSet<Type>();
+        foreach (var route in AdminRoutes.All)
+        {
+            var builder = new Microsoft.AspNetCore.Routing.RouteEndpointBuilder(_ => Task.CompletedTask, Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("/"), 0);
+            route.Describe(builder);
+            foreach (var produced in builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>())
+                if (produced.Type is { } t && t != typeof(void) && t != typeof(string) && produced.ContentTypes.Any(c => c.Contains("json"))) answered.Add(t);
+        }
+        answered.Add(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
+        Assert.Empty(answered.Where(t => ApiExamples.For(t) is null && !t.IsAssignableTo(typeof(IFileKind))).Select(t => t.Name));
+        Assert.Empty(ApiExamples.Types.Where(t => !answered.Contains(t)).Select(t => t.Name));
+    }
+
+    [Fact]
     public async Task Hub_serve_answers_every_route_of_the_table_through_its_handler()
     {
         await using var api = await StartAsync(sync: false);

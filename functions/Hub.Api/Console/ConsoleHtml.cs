@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hub.Api.Auth;
-using Microsoft.AspNetCore.Http;
+using Hub.Api.Routes;
 
 namespace Hub.Api.Console;
 
@@ -14,7 +14,13 @@ internal static class ConsoleHtml
 
     public static string E(string? text) => Encoder.Encode(text ?? "");
 
-    public static IResult Page(string title, Caller caller, string body, int status = 200)
+    public static Html Page(string title, Caller caller, string body) => new(Frame(title, caller, body));
+
+    public static HtmlRefusal Refusal(string title, Caller caller, string body, int status) => new(Frame(title, caller, body), status);
+
+    public static HtmlAccepted Started(string title, Caller caller, string body, string location) => new(Frame(title, caller, body), location);
+
+    private static string Frame(string title, Caller caller, string body)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -23,7 +29,7 @@ internal static class ConsoleHtml
           .Append($"<span class=\"who\" id=\"nguoi-dung\">{E(caller.Name)} · {(caller.IsAdministrator ? "Quản trị viên" : "Cán bộ theo dõi đơn vị")}</span></header>\n<main>\n")
           .Append(body)
           .Append("</main>\n<footer>Số liệu chỉ để điều hành nội bộ; không có thông tin cá nhân. Báo cáo công khai: <a href=\"/api/reports\">/api/reports</a></footer>\n</body>\n</html>\n");
-        return TypedResults.Text(sb.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+        return sb.ToString();
     }
 
     public static string Number(double? v) => v is { } x ? x.ToString("0.00", Hub.Reports.Readable.Vietnamese.Culture) : "–";

@@ -10,6 +10,7 @@ using Hub.Storage.Publications;
 using Hub.Workflows.Steering;
 using Hub.Workflows.Sync;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
     private static string Label(WatchKind kind) => KindLabels[(int)kind];
 
     /// <summary>GET console: the caller's home page.</summary>
-    public async Task<IResult> HomeAsync(Caller caller, IReadOnlyList<string>? scope, CancellationToken ct)
+    public async Task<Html> HomeAsync(Caller caller, IReadOnlyList<string>? scope, CancellationToken ct)
     {
         var tree = await steering.TreeAsync(ct);
         var period = Period.Containing(clock.GetUtcNow(), PeriodKind.Quarter);
@@ -84,12 +85,12 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
     }
 
     /// <summary>GET console/units/{unit}: one unit's live figures, forecast and watch list (its subtree).</summary>
-    public async Task<IResult> UnitAsync(Caller caller, string unit, CancellationToken ct)
+    public async Task<Results<Html, HtmlRefusal>> UnitAsync(Caller caller, string unit, CancellationToken ct)
     {
         if (await guard.CheckAsync(caller, unit, ct) is not null)
-            return Page("Không có quyền", caller, "<h1>Không có quyền xem đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n<p><a href=\"/api/console\">← Về trang chính</a></p>", 403);
+            return Refusal("Không có quyền", caller, "<h1>Không có quyền xem đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n<p><a href=\"/api/console\">← Về trang chính</a></p>", 403);
         var tree = await steering.TreeAsync(ct);
-        if (!tree.Contains(unit)) return Page("Không tìm thấy", caller, "<h1>Không tìm thấy đơn vị</h1>", 404);
+        if (!tree.Contains(unit)) return Refusal("Không tìm thấy", caller, "<h1>Không tìm thấy đơn vị</h1>", 404);
         var period = Period.Containing(clock.GetUtcNow(), PeriodKind.Quarter);
         var name = tree[unit].Name;
         var body = new StringBuilder($"<p><a href=\"/api/console\">← Về trang chính</a></p>\n<h1>{E(unit)} — {E(name)}</h1>\n<p>{E(Vietnamese(period))} · số liệu trực tiếp, chưa phải kết quả công bố</p>\n");
@@ -114,28 +115,31 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         return Page($"{unit} {name}", caller, body.ToString());
     }
 
+    /// <summary>The re-publication form's fields (application/x-www-form-urlencoded).</summary>
+    public sealed record RepublishForm(string Reason, string Token);
+
     /// <summary>POST console/republish/{period} (form: reason, token): an administrator's re-publication.</summary>
-    public async Task<IResult> RepublishAsync(Caller caller, Period period, string? form, DurableTaskClient? durable, CancellationToken ct)
+    public async Task<Results<HtmlAccepted, HtmlRefusal>> RepublishAsync(Caller caller, Period period, string? form, DurableTaskClient? durable, CancellationToken ct)
     {
         const string back = "<p><a href=\"/api/console\">← Về trang chính</a></p>";
         if (!caller.IsAdministrator)
-            return Page("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được công bố lại kết quả. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
+            return Refusal("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được công bố lại kết quả. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
         var fields = QueryHelpers.ParseQuery(form ?? "");
         // The form's token ties the post to a page this hub rendered for this caller (no cross-site post).
         if (!fields.TryGetValue("token", out var token) || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller))))
-            return Page("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
+            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
         var reason = fields.TryGetValue("reason", out var r) ? r.ToString() : "";
         var result = await admin.RepublishAsync(durable ?? throw new InvalidOperationException("The console's re-publication needs the host's durable client."), period, System.Text.Json.JsonSerializer.Serialize(new { reason }), caller, ct);
         var status = Answer.StatusOf(result);
         if (status == StatusCodes.Status202Accepted)
-            return Page("Đã bắt đầu công bố lại", caller, $"<h1>Đã bắt đầu công bố lại {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">Lý do: {E(reason)}. Kết quả có sau vài phút; theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{back}", 202);
+            return Started("Đã bắt đầu công bố lại", caller, $"<h1>Đã bắt đầu công bố lại {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">Lý do: {E(reason)}. Kết quả có sau vài phút; theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{back}", $"/api/scoring/{period}");
         var message = status switch
         {
             400 => "Lý do phải dài từ 10 đến 500 ký tự.",
             409 => "Đang có một lượt chấm điểm của kỳ này, hoặc kỳ này chưa từng được công bố.",
             _ => "Không thực hiện được; lỗi đã được ghi lại.",
         };
-        return Page("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
+        return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
     }
 
     private string Token(Caller caller)

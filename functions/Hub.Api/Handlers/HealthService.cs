@@ -1,5 +1,6 @@
 using Hub.Api.Routes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Diagnostics;
 using Hub.Storage;
 using Hub.Storage.Sync;
@@ -19,7 +20,7 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
     /// <summary>A source that has not caught up for this long makes the hub "degraded".</summary>
     public static readonly TimeSpan SyncAgeLimit = TimeSpan.FromHours(26);
 
-    public async Task<IResult> CheckAsync(CancellationToken ct)
+    public async Task<Results<Json<HealthReport>, Unavailable<HealthReport>>> CheckAsync(CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(Deadline);
@@ -42,26 +43,20 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
         // Which scopes still count reads the unit list (cached): bounded like every other check.
         var report = sync is null ? null : await Bounded(() => SourcesAsync(sync, now, reasons, cts.Token));
         var status = !reachable ? "unhealthy" : reasons.Count > 0 ? "degraded" : "healthy";
-        var body = new
-        {
+        var body = new HealthReport(
             status,
-            checkedAt = now,
-            reasons = reachable ? (IReadOnlyList<string>)reasons : ["storage unreachable"],
-            storage = new
-            {
-                status = !reachable ? "unreachable" : missing is null ? "unknown" : missing.Complete ? "reachable" : "incomplete",
-                latencyMs = (long)latency.TotalMilliseconds,
-                missing = missing?.All.ToList(),
-            },
-            syncQueue = new { depth = queue, poisonDepth = poison },
-            sources = (object?)report ?? "unknown",
-        };
-        return Answer.Json(body, reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            now,
+            reachable ? reasons : ["storage unreachable"],
+            new StorageHealth(!reachable ? "unreachable" : missing is null ? "unknown" : missing.Complete ? "reachable" : "incomplete",
+                (long)latency.TotalMilliseconds, missing?.All.ToList()),
+            new QueueHealth(queue, poison),
+            report);
+        return reachable ? Answer.Ok(body) : new Unavailable<HealthReport>(body);
     }
 
-    private async Task<List<object>?> SourcesAsync(IReadOnlyList<SyncState> sync, DateTimeOffset now, List<string> reasons, CancellationToken ct)
+    private async Task<List<SourceHealth>?> SourcesAsync(IReadOnlyList<SyncState> sync, DateTimeOffset now, List<string> reasons, CancellationToken ct)
     {
-        var report = new List<object>();
+        var report = new List<SourceHealth>();
         foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             if (!sync.Any(s => s.Source == source.Name)) continue; // never synced: nothing to say yet
@@ -73,14 +68,8 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
             if (age is null || age > SyncAgeLimit) reasons.Add($"{source.Name}: {(age is null ? "never caught up" : $"last caught up {Hours(age.Value)} ago")}");
             if (SyncSources.Find(source.Name)?.NewRecordsWithin is { } within && lag > within)
                 reasons.Add($"{source.Name}: newest record {Hours(lag!.Value)} old (new ones expected within {Hours(within)})");
-            report.Add(new
-            {
-                source = source.Name,
-                lastCaughtUpAt = last,
-                ageSeconds = age is { } a ? (long?)a.TotalSeconds : null,
-                newestRecordAt = newest,
-                lag = lag is { } g ? Hub.Domain.Text.Iso8601DurationConverter.Format(g) : null,
-            });
+            report.Add(new SourceHealth(source.Name, last, age is { } a ? (long?)a.TotalSeconds : null, newest,
+                lag is { } g ? Hub.Domain.Text.Iso8601DurationConverter.Format(g) : null));
         }
         return report;
     }
@@ -99,3 +88,13 @@ public sealed class HealthService(StorageClients storage, SyncStateRepository st
         catch (Exception) { return default; } // unreachable or too slow: reported as unknown, never as an error page
     }
 }
+
+/// <param name="Sources">Per source synced so far; null when the sync state could not be read in time.</param>
+public sealed record HealthReport(string Status, DateTimeOffset CheckedAt, IReadOnlyList<string> Reasons, StorageHealth Storage, QueueHealth SyncQueue, IReadOnlyList<SourceHealth>? Sources);
+
+public sealed record StorageHealth(string Status, long LatencyMs, IReadOnlyList<string>? Missing);
+
+public sealed record QueueHealth(int? Depth, int? PoisonDepth);
+
+/// <param name="Lag">How far the newest record stored is behind now, an ISO 8601 duration (P2DT4H).</param>
+public sealed record SourceHealth(string Source, DateTimeOffset? LastCaughtUpAt, long? AgeSeconds, DateTimeOffset? NewestRecordAt, string? Lag);

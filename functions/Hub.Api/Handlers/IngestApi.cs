@@ -1,6 +1,7 @@
 using Hub.Api.Routes;
 using Hub.Workflows.Sync;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Api.Handlers;
 
@@ -9,7 +10,7 @@ namespace Hub.Api.Handlers;
 /// cannot be pushed. Re-sending the same batch stores nothing twice.</summary>
 public sealed class IngestApi(PushIngestion ingestion)
 {
-    public async Task<IResult> PushAsync(string feed, string sender, PushSender config, byte[] body, CancellationToken ct)
+    public async Task<Results<Json<PushAnswer>, Problem>> PushAsync(string feed, string sender, PushSender config, byte[] body, CancellationToken ct)
     {
         if (feed != PushIngestion.DossiersFeed) return Answer.NotFound($"'{(feed.Length <= 40 ? feed : feed[..40])}' cannot be pushed; the feeds that can: {PushIngestion.DossiersFeed}.");
         if (body.Length == 0) return Answer.BadRequest("The batch is empty.");

@@ -6,6 +6,7 @@ using Hub.Api.Routes;
 using Hub.Storage.Evidence;
 using Hub.Storage.Notifications;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Api.Handlers;
@@ -14,14 +15,14 @@ namespace Hub.Api.Handlers;
 /// the delivery log.</summary>
 public sealed partial class NotificationsApi(SubscriptionRepository subscriptions, DeliveryLog deliveries, UnitRepository units, TimeProvider clock, ILogger<NotificationsApi> logger)
 {
-    public sealed record SubscriptionBody(string? Unit, string? Channel, string? Address, bool? Alerts, bool? Digest);
+    public sealed record SubscriptionBody(string? Unit, string? Channel, string? Address, bool? Alerts = null, bool? Digest = null);
 
-    public async Task<IResult> ListAsync(CancellationToken ct) => Answer.Ok(await subscriptions.ListAsync(ct));
+    public async Task<Json<IReadOnlyList<Subscription>>> ListAsync(CancellationToken ct) => Answer.Ok(await subscriptions.ListAsync(ct));
 
-    public async Task<IResult> DeliveriesAsync(CancellationToken ct) => Answer.Ok((await deliveries.ListAsync(ct)).Take(500).ToList());
+    public async Task<Json<IReadOnlyList<Delivery>>> DeliveriesAsync(CancellationToken ct) => Answer.Ok<IReadOnlyList<Delivery>>((await deliveries.ListAsync(ct)).Take(500).ToList());
 
     /// <summary>POST subscriptions: the same unit, channel and address is the same subscription (its flags replaced).</summary>
-    public async Task<IResult> AddAsync(string? body, Caller by, CancellationToken ct)
+    public async Task<Results<JsonCreated<Subscription>, Problem>> AddAsync(string? body, Caller by, CancellationToken ct)
     {
         if (!AdminApi.TryRead<SubscriptionBody>(body, out var request, out var bodyError)) return bodyError!;
         if (request?.Unit is not { } unit || !UnitCodePattern().IsMatch(unit)) return Answer.BadRequest("'unit' must be a unit code.");
@@ -36,15 +37,15 @@ public sealed partial class NotificationsApi(SubscriptionRepository subscription
         var subscription = new Subscription(id, unit, request.Channel, address, alerts, digest, by.Name, clock.GetUtcNow());
         await subscriptions.AddAsync(subscription, ct);
         logger.LogInformation("Subscription {Id} to {Unit} by {Channel} set by {Admin}", id, unit, request.Channel, by.Name);
-        return Answer.Json(subscription, StatusCodes.Status201Created).WithHeaders(("Location", $"/api/subscriptions/{unit}/{id}"));
+        return Answer.Created(subscription, $"/api/subscriptions/{unit}/{id}");
     }
 
-    public async Task<IResult> DeleteAsync(string unit, string id, Caller by, CancellationToken ct)
+    public async Task<Results<Deleted, Problem>> DeleteAsync(string unit, string id, Caller by, CancellationToken ct)
     {
         if (!UnitCodePattern().IsMatch(unit) || !IdPattern().IsMatch(id)) return Answer.BadRequest("Unit code or subscription id is not valid.");
         if (!await subscriptions.DeleteAsync(unit, id, ct)) return Answer.NotFound($"No subscription {id} to unit {unit}.");
         logger.LogInformation("Subscription {Id} to {Unit} removed by {Admin}", id, unit, by.Name);
-        return TypedResults.NoContent();
+        return new Deleted();
     }
 
     private static string? AddressProblem(string channel, string address)

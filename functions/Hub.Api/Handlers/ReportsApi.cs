@@ -1,5 +1,6 @@
 using Hub.Api.Routes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.RegularExpressions;
 using Hub.Domain.Periods;
 using Hub.Storage.Publications;
@@ -15,26 +16,25 @@ public sealed partial class ReportsApi(PublicationRepository publications)
     private const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>GET reports.</summary>
-    public async Task<IResult> ListAsync(CancellationToken ct)
+    public async Task<Json<PublishedPeriods>> ListAsync(CancellationToken ct)
     {
         var latest = await publications.LatestOfEveryPeriodAsync(ct);
-        return Answer.Ok(new
-        {
-            periods = latest.Select(p => new { period = p.Period, latestVersion = p.Version, publishedAt = p.PublishedAt, url = $"/api/reports/{p.Period}/v{p.Version}/index.html" }),
-        }).WithHeaders(("Cache-Control", "no-cache"));
+        return Answer.Ok(new PublishedPeriods(
+            latest.Select(p => new PublishedPeriod(p.Period, p.Version, p.PublishedAt, $"/api/reports/{p.Period}/v{p.Version}/index.html")).ToList()))
+            .WithHeaders(("Cache-Control", "no-cache"));
     }
 
     /// <summary>GET reports/{period}: the latest version's report.</summary>
-    public async Task<IResult> LatestAsync(Period p, CancellationToken ct)
+    public async Task<Results<JsonFound<LatestVersion>, Problem>> LatestAsync(Period p, CancellationToken ct)
     {
         var latest = await publications.LatestAsync(p, ct);
         if (latest is null) return Answer.NotFound($"{p} has not been published.");
         var url = $"/api/reports/{p}/v{latest.Version}/index.html";
-        return Answer.Json(new { period = p.ToString(), version = latest.Version, url }, StatusCodes.Status302Found).WithHeaders(("Location", url), ("Cache-Control", "no-cache"));
+        return new JsonFound<LatestVersion>(new LatestVersion(p.ToString(), latest.Version, url), url).WithHeaders(("Cache-Control", "no-cache"));
     }
 
     /// <summary>GET reports/{period}/v{n}/{file}.</summary>
-    public async Task<IResult> FileAsync(Period p, string version, string? file, string? ifNoneMatch, CancellationToken ct)
+    public async Task<Results<FileAnswer<PublishedFile>, NotModified, Problem>> FileAsync(Period p, string version, string? file, string? ifNoneMatch, CancellationToken ct)
     {
         if (VersionPattern().Match(version) is not { Success: true } v || !int.TryParse(v.Groups[1].Value, out var n) || n < 1)
             return Answer.NotFound($"'{Short(version)}' is not a version (v1, v2, ...).");
@@ -44,9 +44,9 @@ public sealed partial class ReportsApi(PublicationRepository publications)
         if (found is not { } f) return Answer.NotFound($"{p} version {n} has no file {file}.");
         (string, string)[] headers = [("ETag", f.ETag), ("Cache-Control", Immutable), ("X-Content-Type-Options", "nosniff")];
         if (ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == f.ETag || t.Trim() == "*"))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified).WithHeaders(headers);
+            return new NotModified().WithHeaders(headers);
         // The content type each file was published with (ReportRenderer decides it once, at publication).
-        return TypedResults.Bytes(f.Content, string.IsNullOrEmpty(f.ContentType) ? "application/octet-stream" : f.ContentType).WithHeaders(headers);
+        return new FileAnswer<PublishedFile>(f.Content, string.IsNullOrEmpty(f.ContentType) ? "application/octet-stream" : f.ContentType).WithHeaders(headers);
     }
 
     private static string Short(string s) => s.Length <= 20 ? s : s[..20] + "…";
@@ -57,3 +57,9 @@ public sealed partial class ReportsApi(PublicationRepository publications)
     [GeneratedRegex(@"^(?:index\.(?:html|json|csv|xlsx)|bao-cao\.docx|plan-targets\.json|reconciliation\.json|sync-gaps\.json|units/[A-Za-z0-9_-][A-Za-z0-9._-]{0,39}\.html)$", RegexOptions.CultureInvariant)]
     private static partial Regex FilePattern();
 }
+
+public sealed record PublishedPeriods(IReadOnlyList<PublishedPeriod> Periods);
+
+public sealed record PublishedPeriod(string Period, int LatestVersion, DateTimeOffset PublishedAt, string Url);
+
+public sealed record LatestVersion(string Period, int Version, string Url);

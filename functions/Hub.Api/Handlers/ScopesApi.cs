@@ -4,6 +4,7 @@ using Hub.Api.Routes;
 using Hub.Storage.Access;
 using Hub.Storage.Evidence;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Api.Handlers;
@@ -15,10 +16,10 @@ public sealed partial class ScopesApi(ViewerScopeRepository scopes, UnitReposito
 
     public sealed record ScopeBody(List<string>? Units, string? Reason);
 
-    public async Task<IResult> ListAsync(CancellationToken ct) => Answer.Ok(await scopes.ListAsync(ct));
+    public async Task<Json<IReadOnlyList<ViewerScope>>> ListAsync(CancellationToken ct) => Answer.Ok(await scopes.ListAsync(ct));
 
     /// <summary>PUT scopes/{principal}: the viewer's units, replacing any before, with the reason.</summary>
-    public async Task<IResult> SetAsync(string principal, string? body, Caller by, CancellationToken ct)
+    public async Task<Results<Json<ViewerScope>, Problem>> SetAsync(string principal, string? body, Caller by, CancellationToken ct)
     {
         if (PrincipalProblem(principal) is { } bad) return bad;
         if (!AdminApi.TryRead<ScopeBody>(body, out var request, out var bodyError)) return bodyError!;
@@ -37,15 +38,15 @@ public sealed partial class ScopesApi(ViewerScopeRepository scopes, UnitReposito
     }
 
     /// <summary>DELETE scopes/{principal}: the viewer sees nothing from now on.</summary>
-    public async Task<IResult> DeleteAsync(string principal, Caller by, CancellationToken ct)
+    public async Task<Results<Deleted, Problem>> DeleteAsync(string principal, Caller by, CancellationToken ct)
     {
         if (PrincipalProblem(principal) is { } bad) return bad;
         if (!await scopes.DeleteAsync(principal, ct)) return Answer.NotFound($"'{principal}' has no scope.");
         logger.LogInformation("Scope of {Principal} removed by {Admin}", principal.Trim().ToLowerInvariant(), by.Name);
-        return TypedResults.NoContent();
+        return new Deleted();
     }
 
-    private static IResult? PrincipalProblem(string principal) =>
+    private static Problem? PrincipalProblem(string principal) =>
         string.IsNullOrWhiteSpace(principal) || principal.Length > 200 ? Answer.BadRequest("The principal must be 1 to 200 characters (the user name the identity provider signs in).")
         : Hub.Domain.Text.SafeText.Problem("principal", principal) is { } unsafeText ? Answer.BadRequest(unsafeText)
         : null;

@@ -8,6 +8,7 @@ using Hub.Domain.Units;
 using Hub.Reports.Steering;
 using Hub.Workflows.Steering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Api.Handlers;
 
@@ -20,7 +21,7 @@ public sealed partial class SteeringApi(SteeringService steering)
     private const int TopDossiers = 10;
 
     /// <summary>GET live/{period}?unit=: the unit's live figures (its subtree pooled), the forecast, the watch counts.</summary>
-    public async Task<IResult> LiveAsync(Period period, string? unit, CancellationToken ct)
+    public async Task<Results<Json<LiveAnswer>, Problem>> LiveAsync(Period period, string? unit, CancellationToken ct)
     {
         if (steering.LiveProblem(period) is { } notLive) return Answer.NotFound(notLive);
         var (tree, problem) = await UnitAsync(unit, ct);
@@ -42,7 +43,7 @@ public sealed partial class SteeringApi(SteeringService steering)
     }
 
     /// <summary>GET watchlist/{period}?unit=&amp;kind=&amp;procedure=&amp;page=&amp;pageSize=&amp;format=json|csv|xlsx.</summary>
-    public async Task<IResult> WatchListAsync(Period period, string? unit, string? kind, string? procedure, string? page, string? pageSize, string? format, CancellationToken ct)
+    public async Task<Results<Json<WatchListAnswer>, FileAnswer<Spreadsheet>, Problem>> WatchListAsync(Period period, string? unit, string? kind, string? procedure, string? page, string? pageSize, string? format, CancellationToken ct)
     {
         if (steering.LiveProblem(period) is { } notLive) return Answer.NotFound(notLive);
         WatchKind? list = null;
@@ -60,16 +61,16 @@ public sealed partial class SteeringApi(SteeringService steering)
         var view = await steering.WatchListAsync(period, unit!, tree!, list, procedure, ct);
         var name = $"theo-doi-{unit}-{period}{(list is { } l ? "-" + l.Name() : "")}";
         if (format == "csv")
-            return TypedResults.File(WatchListExport.Csv(view.Rows.Take(SteeringService.MaxExportRows)), "text/csv; charset=utf-8", name + ".csv");
+            return new FileAnswer<Spreadsheet>(WatchListExport.Csv(view.Rows.Take(SteeringService.MaxExportRows)), "text/csv; charset=utf-8", name + ".csv");
         if (format == "xlsx")
-            return TypedResults.File(WatchListExport.Xlsx(view.Rows.Take(SteeringService.MaxExportRows)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+            return new FileAnswer<Spreadsheet>(WatchListExport.Xlsx(view.Rows.Take(SteeringService.MaxExportRows)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
         return Answer.Ok(new WatchListAnswer(period.ToString(), unit!, view.Now, view.AsOf, view.Missing, view.Counts, view.Rows.Count, pageNumber, size,
             view.Rows.Skip((int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * size)).Take(size).Select(WatchRow.Of).ToList()));
     }
 
     /// <summary>GET breakdown/{period}?unit=: every indicator per procedure, from the live snapshots of a running period
     /// or from the latest scoring run of a period already scored.</summary>
-    public async Task<IResult> BreakdownAsync(Period period, string? unit, CancellationToken ct)
+    public async Task<Results<Json<BreakdownAnswer>, Problem>> BreakdownAsync(Period period, string? unit, CancellationToken ct)
     {
         var (tree, problem) = await UnitAsync(unit, ct);
         if (problem is not null) return problem;
@@ -83,7 +84,7 @@ public sealed partial class SteeringApi(SteeringService steering)
         return Answer.Ok(new BreakdownAnswer(period.ToString(), unit!, "scored", null, scored.Breakdown.GetValueOrDefault(unit!) ?? []));
     }
 
-    private async Task<(UnitTree? Tree, IResult? Problem)> UnitAsync(string? unit, CancellationToken ct)
+    private async Task<(UnitTree? Tree, Problem? Problem)> UnitAsync(string? unit, CancellationToken ct)
     {
         if (unit is null) return (null, Answer.BadRequest("'unit' is required: the unit (with its subtree) to show."));
         if (!CodePattern().IsMatch(unit)) return (null, Answer.BadRequest("'unit' is not a valid unit code."));

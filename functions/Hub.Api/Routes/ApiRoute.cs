@@ -1,6 +1,8 @@
 using Hub.Api.Auth;
 using Hub.Domain.Periods;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +25,73 @@ public enum Access
 }
 
 /// <summary>One operation of the API: its function name (the Function App's [Function]), HTTP method, route template
-/// (below /api, in the syntax both hosts share) and the handler it hands over to.</summary>
-public sealed record ApiRoute(string Name, string Method, string Template, Access Access, Func<ApiCall, Task<IResult>> Handle)
+/// (below /api, in the syntax both hosts share), who may call it and the handler it hands over to; with what the
+/// OpenAPI document says of it. What it answers is not written here: it is the handler's return type (Describe).</summary>
+public sealed record ApiRoute(string Name, string Method, string Template, Access Access, Func<ApiCall, Task<IResult>> Handle, Action<EndpointBuilder> Describe)
 {
     public string Path => "/api/" + Template;
+
+    /// <summary>A row whose responses are the metadata of the handler's result type (Results&lt;Json&lt;T&gt;, Problem&gt;...).</summary>
+    public static ApiRoute Of<TResult>(string name, string method, string template, Access access, Func<ApiCall, Task<TResult>> handle)
+        where TResult : IResult, IEndpointMetadataProvider =>
+        new(name, method, template, access, async call => await handle(call), builder => TResult.PopulateMetadata(handle.Method, builder));
+
+    public string Tag { get; init; } = "";
+
+    public string Summary { get; init; } = "";
+
+    public string? Description { get; init; }
+
+    /// <summary>Path and query parameters beyond {period} (which every route with one shares).</summary>
+    public IReadOnlyList<ApiParameter> Parameters { get; init; } = [];
+
+    /// <summary>The request body's type and content type; null: no body.</summary>
+    public (Type Type, string ContentType, bool Required)? Body { get; init; }
+
+    /// <summary>The problems the handler itself answers (400, 404, 409...). Authentication (401/403), the body limit
+    /// (413) and an outage (503) follow from the access kind and the router.</summary>
+    public IReadOnlyList<int> Problems { get; init; } = [];
+
+    /// <summary>False for the one route that answers without storage (the OpenAPI document): no 503.</summary>
+    public bool UsesStorage { get; init; } = true;
+}
+
+/// <summary>The parameters several routes share.</summary>
+public static class ApiParameters
+{
+    public const string CodePattern = "^[A-Za-z0-9._-]{1,40}$";
+
+    public static ApiParameter Unit(string description) => new("unit", ParameterIn.Query, description) { Pattern = CodePattern };
+
+    public static readonly ApiParameter SubtreeOf = new("unit", ParameterIn.Query, "The unit whose subtree is shown", Required: true) { Pattern = CodePattern };
+
+    public static readonly ApiParameter Principal = new("principal", ParameterIn.Path, "The viewer's user name (Entra ID user principal name)", Required: true) { MaxLength = 200 };
+
+    public static readonly ApiParameter Period = new("period", ParameterIn.Path,
+        "A month (2026-08), a quarter (2026-Q3) or a year (2026), Vietnam time; or a reporting period of Decree 09/2019 (15th to 14th): 2026-08-BC, 2026-Q3-BC, 2026-H1-BC, 2026-BC",
+        Required: true) { Pattern = "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-H1)?(-BC)?$", Example = "2026-Q3" };
+}
+
+public enum ParameterIn { Path, Query }
+
+/// <summary>A path or query parameter as the OpenAPI document describes it (the handler validates it the same way).</summary>
+public sealed record ApiParameter(string Name, ParameterIn In, string? Description = null, bool Required = false)
+{
+    public string Type { get; init; } = "string";
+
+    public string? Pattern { get; init; }
+
+    public IReadOnlyList<string>? Enum { get; init; }
+
+    public int? Minimum { get; init; }
+
+    public int? Maximum { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public string? Default { get; init; }
+
+    public string? Example { get; init; }
 }
 
 /// <summary>What a handler gets: the request's route values and query, who is asking, the bounded body, the hub's

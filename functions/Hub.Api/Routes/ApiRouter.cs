@@ -89,7 +89,20 @@ public sealed class ApiRouter(IServiceProvider services, CallerAuthenticator aut
         return result;
     }
 
-    private static IResult StorageUnavailable() =>
+    /// <summary>The problems a route can answer: its handler's own, and what the router answers before or around it
+    /// (authentication and authorisation, the body limit, a route value that is not one, an outage).</summary>
+    public static IReadOnlySet<int> ProblemsOf(ApiRoute route)
+    {
+        var statuses = new HashSet<int>(route.Problems);
+        if (route.Access is Access.Administrator or Access.UnitViewer or Access.Signed) statuses.UnionWith([401, 403]);
+        if (route.Access == Access.Sender) statuses.Add(401);
+        if (route.Access != Access.Anonymous && route.Method is "POST" or "PUT") statuses.Add(413);
+        if (route.Template.Contains("{period}", StringComparison.Ordinal)) statuses.Add(400);
+        if (route.UsesStorage) statuses.Add(503);
+        return statuses;
+    }
+
+    private static Problem StorageUnavailable() =>
         Answer.Problem(503, "Storage unavailable", "The hub's storage is not reachable; nothing was changed. Try again shortly.", retryAfter: 10);
 
     private static bool IsStorageUnavailable(Exception e) => e switch

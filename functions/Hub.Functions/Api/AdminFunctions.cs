@@ -53,6 +53,10 @@ public sealed class AdminFunctions(ApiRouter router)
     public Task<IActionResult> CompareMethodologies([HttpTrigger(AuthorizationLevel.Function, "post", Route = "comparisons/{period}")] HttpRequest req, string period) =>
         Run(nameof(CompareMethodologies), req, null, ("period", period));
 
+    [Function("GetComparison")]
+    public Task<IActionResult> GetComparison([HttpTrigger(AuthorizationLevel.Function, "get", Route = "comparisons/{period}")] HttpRequest req, string period) =>
+        Run(nameof(GetComparison), req, null, ("period", period));
+
     [Function("GetLive")]
     public Task<IActionResult> GetLive([HttpTrigger(AuthorizationLevel.Function, "get", Route = "live/{period}")] HttpRequest req, string period) =>
         Run(nameof(GetLive), req, null, ("period", period));
