@@ -169,22 +169,29 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
     private static readonly string[] Provinces = ["Gia Lai", "Lào Cai", "Nghệ An", "Quảng Ninh", "Đắk Lắk", "Khánh Hòa", "Lâm Đồng", "Cà Mau", "An Giang", "Thanh Hóa", "Tây Ninh"];
 
     [Fact]
-    public async Task Thirty_units_overview_ranking_and_charts_print_on_at_most_four_A4_pages_with_page_numbers_and_a_running_header()
+    public async Task A_report_of_thirty_units_prints_whole_on_at_most_four_A4_pages_with_page_numbers_and_a_running_header()
     {
         var publication = Assert.Single(await _hub.Get<PublicationRepository>().ListAsync(TestHub.Q3, default));
         var result = await _hub.Get<Hub.Storage.Scores.EvidenceStore>().LoadResultAsync(Hub.Storage.Scores.EvidenceStore.ResultBlob(TestHub.Q3, publication.RunId), default);
-        // Thirty units: the published tree and provincial tax offices under the tax department, with their own totals.
-        // Overview, ranking, charts and plan targets only (no reconciliation, changes or national sections: with them the
-        // demo's 30-unit report prints on 6 pages, see the closing note of issue "People").
+        // Thirty units: the published tree and provincial tax offices under the tax department, with their own totals;
+        // every section a publication renders: the previous version and period (changes), the reconciliation with the
+        // portal's capture, the national ranking, plan targets.
         var template = result.Units.Single(u => u.Code == "G12.01.01");
         var extra = Enumerable.Range(2, 30 - result.Units.Count)
             .Select(i => template with { Code = $"G12.01.{i:D2}", Name = $"Thuế tỉnh {Provinces[i % Provinces.Length]}", Total = Math.Round((template.Total ?? 60) - i * 0.37, 2), Rank = i })
             .ToList();
         var thirty = result with { Units = result.Units.Concat(extra).ToList() };
         Assert.Equal(30, thirty.Units.Count);
-        var info = new PublicationInfo(Period, 1, DateTimeOffset.Parse("2026-10-05T03:00:00Z"), "tran.thi.b", "quarterly publication", thirty.Methodology, "sha256:x");
+        var earlier = thirty with { Period = "2026-Q2", Units = thirty.Units.Select(u => u with { Total = u.Total - 1.5, Rank = u.Rank is { } r ? r % 5 + 1 : null }).ToList() };
+        var info = new PublicationInfo(Period, 2, DateTimeOffset.Parse("2026-10-05T03:00:00Z"), "tran.thi.b", "quarterly publication", thirty.Methodology, "sha256:x");
         var catalog = Hub.Domain.Catalog.IndexCatalogs.Get(thirty.Methodology);
-        var context = new ReportContext(info, thirty, null, [], Hub.Domain.Targets.TargetProgress.Compute(thirty, catalog), null, []);
+        var reconciliation = (await _hub.Get<Hub.Workflows.Reconciliation.ReconciliationService>().CompareAsync(TestHub.Q3, null, default)).Result;
+        var version1 = thirty with { Units = thirty.Units.Select(u => u with { Total = u.Total + 0.25 }).ToList() };
+        var context = new ReportContext(info, thirty, version1, [], Hub.Domain.Targets.TargetProgress.Compute(thirty, catalog), reconciliation, [])
+        {
+            PreviousPeriod = earlier,
+            National = await _hub.Get<Hub.Storage.Portal.NationalRankingRepository>().LatestAsync(TestHub.Q3, default),
+        };
         var folder = Directory.CreateTempSubdirectory("print-");
         foreach (var f in ReportRenderer.RenderReadable(context))
         {
@@ -194,7 +201,9 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
         }
         var html = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "index.html"));
         Assert.Contains("counter(page)", html);
-        Assert.Contains("@top-left { content: \"Chỉ số phục vụ người dân, doanh nghiệp — Bộ Tài chính — Quý III/2026, phiên bản 1\"", html);
+        Assert.Contains("@top-left { content: \"Chỉ số phục vụ người dân, doanh nghiệp — Bộ Tài chính — Quý III/2026, phiên bản 2\"", html);
+        Assert.Contains("id=\"doi-chieu\"", html);
+        Assert.Contains("id=\"thay-doi\"", html);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -202,8 +211,18 @@ public sealed class ReportTests(AzuriteFixture azurite) : IAsyncLifetime
             ExecutablePath = "/usr/bin/chromium", Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        var page = await browser.NewPageAsync();
+        // A4 less the margins is 186 mm, 703 CSS pixels: laid out for print at that width, the ranking's last column
+        // (the totals as bars) ends inside the page, and nothing on the page scrolls sideways (a frame would cut it).
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 703, Height = 1000 } });
         await page.GotoAsync(new Uri(Path.Combine(folder.FullName, "index.html")).AbsoluteUri);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var lastColumn = await page.Locator("#bang-xep-hang tbody tr:first-child td.bar-col").BoundingBoxAsync();
+        Assert.NotNull(lastColumn);
+        Assert.True(lastColumn!.X + lastColumn.Width <= 703.5, $"the ranking's last column ends at {lastColumn.X + lastColumn.Width:0} px of 703");
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.table-wrap')].every(w => w.scrollWidth <= w.clientWidth + 1)"), "a table is wider than the printed page");
+        Assert.False(await page.Locator("#bieu-do-tong-diem").IsVisibleAsync());
+        Assert.True(await page.Locator("#bieu-do-nhom").IsVisibleAsync());
+
         var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
         var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?!s)").Count;
         Assert.InRange(pages, 1, 4);

@@ -64,18 +64,30 @@ internal static class Html
         @media (max-width: 640px) { body { padding: .5rem; } .meta { grid-template-columns: 1fr; } h1 { font-size: 1.2rem; }
           /* A phone shows what a reader looks for first: the unit, its total, band and rank; groups are on the unit's page. */
           #bang-xep-hang th.group, #bang-xep-hang td.group { display: none; } .phone-only { display: block; } }
-        .print-only { display: none; }
-        /* On paper: sections flow one after another (no page per section), compact tables, charts at most a third of a
-           page, the page number and the report's name in the margins of every page (@page margin boxes). */
+        .print-only { display: none; } .bar-col { display: none; }
+        /* On paper: sections flow one after another (no page per section), compact tables, charts at most 100 mm
+           tall, the page number and the report's name in the margins of every page (@page margin boxes). */
         @media print {
           @page { size: A4; margin: 14mm 12mm 14mm 12mm;
             @bottom-right { content: "Trang " counter(page) "/" counter(pages); font: 8pt "Noto Sans", sans-serif; color: #52606d; } }
           body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
           h1 { font-size: 14pt; } h2 { font-size: 11pt; margin: 8pt 0 4pt; break-after: avoid; }
           th, td { padding: 1.5pt 4pt; } table { font-size: 8.5pt; }
-          th { position: static; } a { color: inherit; text-decoration: none; } .chart { max-height: 85mm; width: auto; max-width: 100%; }
+          th { position: static; } a { color: inherit; text-decoration: none; } .chart { max-height: 100mm; width: auto; max-width: 100%; }
           tr, .chart { break-inside: avoid; }
           .screen-only, .phone-only { display: none; } .print-only { display: block; }
+          /* The totals chart is the ranking table's last column on paper: thirty named bars would be too small to read
+             in the third of a page a chart gets. Bars and bands print even with "background graphics" off. */
+          #bieu-do-tong-diem { display: none; }
+          th.bar-col, td.bar-col { display: table-cell; }
+          /* The ranking fits the page's width (a scrolling frame would cut its last columns off on paper): the names get
+             the room, the figures a narrow column each, the group names a smaller type. */
+          .table-wrap { overflow: visible; }
+          #bang-xep-hang { width: 100%; table-layout: fixed; }
+          #bang-xep-hang th:first-child { width: 44mm; } #bang-xep-hang th.bar-col { width: 20mm; }
+          #bang-xep-hang th { font-size: 6.5pt; vertical-align: bottom; } #bang-xep-hang th small { font-size: 6pt; }
+          #bang-xep-hang th, #bang-xep-hang td { padding: 1pt 2pt; } #bang-xep-hang .band { padding: 0 3pt; font-size: 7.5pt; }
+          td.bar-col span { display: block; height: 2.4mm; } .bar-col span, .band { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
 
         """;

@@ -45,7 +45,7 @@ public static class IndexPage
         sb.Append("<section id=\"xep-hang\">\n<h2>Bảng xếp hạng các đơn vị</h2>\n<div class=\"table-wrap\"><table id=\"bang-xep-hang\">\n<thead><tr><th>Đơn vị</th>");
         // The group's name in the header (a reader does not know the codes), its code and maximum under it.
         foreach (var g in catalog.Groups) sb.Append($"<th class=\"num group\">{E(g.Name)}<br><small>{E(g.Id)} · tối đa {g.Max.ToString("0.##", Vietnamese.Culture)}</small></th>");
-        sb.Append("<th class=\"num\">Tổng điểm</th><th>Xếp loại</th><th class=\"num\">Hạng</th></tr></thead>\n<tbody>\n");
+        sb.Append("<th class=\"num\">Tổng điểm</th><th>Xếp loại</th><th class=\"num\">Hạng</th><th class=\"bar-col\">Tổng điểm (thang 100)</th></tr></thead>\n<tbody>\n");
         foreach (var root in roots) Rows(sb, root, 0, r, catalog);
         var bands = catalog.Bands.OrderByDescending(b => b.Min).ToList();
         sb.Append("</tbody></table></div>\n<p class=\"note\">Hạng: thứ tự trong số các đơn vị cùng cấp. Điểm nhóm và tổng điểm theo phương pháp ").Append(E(p.Methodology)).Append(".</p>\n")
@@ -58,7 +58,8 @@ public static class IndexPage
         sb.Append("<section id=\"bieu-do\">\n<h2>Biểu đồ</h2>\n");
         if (scored.Count > 0)
         {
-            sb.Append(Img(Charts.Totals(scored.Select(u => ($"{u.Code} {u.Name}", u.Total!.Value, BandIndex(u.Band, catalog))).ToList()), "Tổng điểm theo đơn vị", "bieu-do-tong-diem"));
+            sb.Append(Img(Charts.Totals(scored.Select(u => ($"{u.Code} {u.Name}", u.Total!.Value, BandIndex(u.Band, catalog))).ToList()), "Tổng điểm theo đơn vị", "bieu-do-tong-diem"))
+              .Append("<p class=\"print-only note\">Tổng điểm theo đơn vị: cột cuối của bảng xếp hạng (màu theo xếp loại).</p>\n");
             var ministry = roots.FirstOrDefault(u => u.Total is not null) ?? scored[0];
             var others = scored.Where(u => u.Code != ministry.Code).ToList();
             var series = new List<(string, IReadOnlyList<GroupResult>)> { ($"{ministry.Code} (toàn Bộ)", ministry.Groups) };
@@ -149,10 +150,16 @@ public static class IndexPage
         sb.Append($"<tr class=\"depth-{Math.Min(depth, 3)}\" data-unit=\"{E(u.Code)}\"><td><a href=\"units/{E(u.Code)}.html\">{E(u.Code)}</a> {E(u.Name)}</td>");
         foreach (var g in catalog.Groups)
             sb.Append($"<td class=\"num group\">{Vietnamese.Number(u.Groups.FirstOrDefault(x => x.Id == g.Id)?.Score)}</td>");
-        sb.Append($"<td class=\"num total\" data-total=\"{(u.Total is { } t ? t.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "")}\">{Vietnamese.Number(u.Total)}</td><td>{Band(u.Band, catalog)}</td><td class=\"num\">{u.Rank?.ToString() ?? "–"}</td></tr>\n");
+        sb.Append($"<td class=\"num total\" data-total=\"{(u.Total is { } t ? t.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "")}\">{Vietnamese.Number(u.Total)}</td><td>{Band(u.Band, catalog)}</td><td class=\"num\">{u.Rank?.ToString() ?? "–"}</td>{TotalBar(u, catalog)}</tr>\n");
         foreach (var child in r.Units.Where(x => x.ParentCode == u.Code).OrderBy(x => x.Rank ?? int.MaxValue).ThenBy(x => x.Code, StringComparer.Ordinal))
             Rows(sb, child, depth + 1, r, catalog);
     }
+
+    /// <summary>On paper the ranking table carries the totals chart: a bar per unit in its band's colour, named by its row
+    /// (a chart of thirty named bars is unreadable at the size a page leaves it).</summary>
+    private static string TotalBar(UnitResult u, IndexCatalog catalog) => u.Total is { } t
+        ? $"<td class=\"bar-col\"><span style=\"width:{Math.Clamp(t, 0, 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%;background:{Charts.ColourOfBand(BandIndex(u.Band, catalog))}\"></span></td>"
+        : "<td class=\"bar-col\"></td>";
 
     internal static int BandIndex(string? band, IndexCatalog catalog)
     {
