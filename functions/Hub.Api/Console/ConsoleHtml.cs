@@ -61,7 +61,7 @@ internal static class ConsoleHtml
         form { background:#fff; border:1px solid var(--line); border-radius:8px; padding:1rem; }
         label { display:block; font-weight:600; margin-bottom:.25rem; }
         textarea, select { width:100%; font:inherit; padding:.5rem; border:1px solid var(--line); border-radius:4px; }
-        button { margin-top:.5rem; font:inherit; padding:.5rem 1rem; border:0; border-radius:4px; background:var(--accent); color:#fff; cursor:pointer; }
+        button { margin-top:.5rem; font:inherit; padding:.5rem 1rem; border:0; border-radius:4px; background:var(--accent); color:#fff; cursor:pointer; } button.secondary { background:#eceff1; color:#1f2933; border:1px solid #90a4ae; }
         footer { max-width:1200px; margin:2rem auto; padding:0 1rem; color:var(--muted); font-size:.85rem; }
         @media (max-width:600px) { body { font-size:15px; } h1 { font-size:1.25rem; } .card .value { font-size:1.3rem; } th, td { padding:.35rem .45rem; } }
         """;

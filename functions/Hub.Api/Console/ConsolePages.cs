@@ -7,6 +7,7 @@ using Hub.Domain.Periods;
 using Hub.Domain.Steering;
 using Hub.Storage.Alerts;
 using Hub.Storage.Publications;
+using Hub.Workflows.Scoring;
 using Hub.Workflows.Steering;
 using Hub.Workflows.Sync;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
     private static string Label(WatchKind kind) => KindLabels[(int)kind];
 
     /// <summary>GET console: the caller's home page.</summary>
-    public async Task<Html> HomeAsync(Caller caller, IReadOnlyList<string>? scope, CancellationToken ct)
+    public async Task<Html> HomeAsync(Caller caller, IReadOnlyList<string>? scope, DurableTaskClient? durable, CancellationToken ct)
     {
         var tree = await steering.TreeAsync(ct);
         var period = Period.Containing(clock.GetUtcNow(), PeriodKind.Quarter);
@@ -72,8 +73,11 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
             body.Append($"</tbody></table></div>\n<p class=\"note\">Hàng đợi lỗi: {status.PoisonMessages} thông điệp.</p>\n");
         }
 
-        // Re-publication: shown to everyone, done only by an administrator (a viewer who tries is refused, and told why).
+        // The last closed quarter's scoring run, and the publication waiting for a person's approval (administrators).
         var closed = Period.LastClosedAt(clock.GetUtcNow(), PeriodKind.Quarter);
+        if (caller.IsAdministrator && durable is not null) body.Append(await RunSectionAsync(caller, closed, durable, ct));
+
+        // Re-publication: shown to everyone, done only by an administrator (a viewer who tries is refused, and told why).
         var versions = await publications.ListAsync(closed, ct);
         body.Append($"<h2>Công bố {E(Vietnamese(closed))}</h2>\n");
         body.Append(versions.Count == 0 ? "<p class=\"note\">Chưa công bố.</p>\n"
@@ -137,6 +141,70 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         {
             400 => "Lý do phải dài từ 10 đến 500 ký tự.",
             409 => "Đang có một lượt chấm điểm của kỳ này, hoặc kỳ này chưa từng được công bố.",
+            _ => "Không thực hiện được; lỗi đã được ghi lại.",
+        };
+        return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
+    }
+
+    private async Task<string> RunSectionAsync(Caller caller, Period period, DurableTaskClient durable, CancellationToken ct)
+    {
+        var html = new StringBuilder($"<h2>Lượt chấm điểm {E(Vietnamese(period))}</h2>\n");
+        if ((await admin.RunStatusAsync(durable, period, ct)).Result is not Json<RunStatus> { Value: var run })
+            return html.Append("<p class=\"note\" id=\"luot-cham\">Chưa chấm điểm kỳ này.</p>\n").ToString();
+        var stage = run.Progress?.Stage;
+        html.Append($"<p id=\"luot-cham\">Trạng thái: <strong>{E(RunState(run.Status, stage))}</strong>")
+            .Append(run.Progress is { } p ? $" · {p.UnitsDone}/{p.UnitsTotal} đơn vị" : "")
+            .Append($" · cập nhật {Time(run.LastUpdatedAt)}.</p>\n");
+        if (run.Progress is { SyncGaps.Count: > 0 } gaps)
+            html.Append($"<p class=\"refused\">Nguồn dữ liệu chưa đồng bộ đủ: {E(string.Join("; ", gaps.SyncGaps))}.</p>\n");
+        if (run.Failure is { } failure) html.Append($"<p class=\"refused\">Lỗi: {E(failure)}</p>\n");
+        if (run.Status == "Running" && stage == RunStages.AwaitingApproval)
+            html.Append($"<form id=\"phe-duyet\" method=\"post\" action=\"/api/console/approval/{period}\"><label for=\"y-kien\">Kết quả đang chờ phê duyệt để công bố. Ý kiến (không bắt buộc)</label>")
+                .Append("<textarea id=\"y-kien\" name=\"comment\" rows=\"2\" maxlength=\"500\"></textarea>")
+                .Append($"<input type=\"hidden\" name=\"token\" value=\"{Token(caller)}\">")
+                .Append("<button type=\"submit\" name=\"decision\" value=\"approve\">Phê duyệt công bố</button> <button type=\"submit\" name=\"decision\" value=\"reject\" class=\"secondary\">Không công bố</button></form>\n");
+        return html.ToString();
+    }
+
+    private static string RunState(string status, string? stage) => (status, stage) switch
+    {
+        ("Running", RunStages.AwaitingApproval) => "chờ phê duyệt",
+        ("Running", _) => "đang chấm điểm",
+        ("Completed", _) => "đã xong",
+        ("Failed", _) => "lỗi",
+        ("Terminated", _) => "đã dừng",
+        _ => status,
+    };
+
+    /// <summary>The approval form's fields (application/x-www-form-urlencoded).</summary>
+    public sealed record ApprovalForm(string Decision, string? Comment, string Token);
+
+    /// <summary>POST console/approval/{period} (form: decision approve|reject, comment, token): an administrator's
+    /// decision on the publication waiting at the gate.</summary>
+    public async Task<Results<HtmlAccepted, HtmlRefusal>> DecideAsync(Caller caller, Period period, string? form, DurableTaskClient? durable, CancellationToken ct)
+    {
+        const string back = "<p><a href=\"/api/console\">← Về trang chính</a></p>";
+        if (!caller.IsAdministrator)
+            return Refusal("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được phê duyệt công bố. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
+        var fields = QueryHelpers.ParseQuery(form ?? "");
+        if (!fields.TryGetValue("token", out var token) || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller))))
+            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
+        bool? approve = fields.TryGetValue("decision", out var d) ? d.ToString() switch { "approve" => true, "reject" => false, _ => null } : null;
+        if (approve is null)
+            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Chọn phê duyệt hoặc không công bố.</p>\n{back}", 400);
+        var comment = fields.TryGetValue("comment", out var c) && c.ToString() is { Length: > 0 } text ? text : null;
+        var result = await admin.DecideAsync(durable ?? throw new InvalidOperationException("The console's approval needs the host's durable client."), period,
+            System.Text.Json.JsonSerializer.Serialize(new { approve, comment }), caller, ct);
+        var status = Answer.StatusOf(result);
+        if (status == StatusCodes.Status202Accepted)
+            return Started(approve.Value ? "Đã phê duyệt" : "Đã từ chối", caller,
+                $"<h1>{(approve.Value ? "Đã phê duyệt công bố" : "Đã quyết định không công bố")} {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">{(comment is null ? "" : $"Ý kiến: {E(comment)}. ")}Theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{back}",
+                $"/api/scoring/{period}");
+        var message = status switch
+        {
+            400 => "Ý kiến dài quá 500 ký tự hoặc có ký tự không hợp lệ.",
+            404 => "Kỳ này chưa được chấm điểm.",
+            409 => "Không có kết quả nào đang chờ phê duyệt (hoặc cổng phê duyệt chưa mở; thử lại sau giây lát).",
             _ => "Không thực hiện được; lỗi đã được ghi lại.",
         };
         return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);

@@ -168,9 +168,9 @@ public static class AdminRoutes
             Tag = "Notifications", Summary = "The delivery log: each notification sent once, with attempts and the last error", Description = AdminOnly,
         },
         ApiRoute.Of("Console", "GET", "console", Access.Signed,
-            c => c.Get<Hub.Api.Console.ConsolePages>().HomeAsync(c.Admin, c.Scope, c.Ct)) with
+            c => c.Get<Hub.Api.Console.ConsolePages>().HomeAsync(c.Admin, c.Scope, c.DurableClient, c.Ct)) with
         {
-            Tag = "Console", Summary = "Console home: live figures, alerts, sync status, re-publication", Description = ConsoleNote,
+            Tag = "Console", Summary = "Console home: live figures, alerts, sync status, the last quarter's run, approval and re-publication", Description = ConsoleNote,
         },
         ApiRoute.Of("ConsoleUnit", "GET", "console/units/{unit}", Access.Signed,
             c => c.Get<Hub.Api.Console.ConsolePages>().UnitAsync(c.Admin, c.Route("unit"), c.Ct)) with
@@ -183,6 +183,12 @@ public static class AdminRoutes
         {
             Tag = "Console", Summary = "The console's re-publication form (reason, token)", Description = ConsoleNote + " Administrators only; a viewer gets a 403 page saying so.",
             Body = (typeof(Hub.Api.Console.ConsolePages.RepublishForm), "application/x-www-form-urlencoded", true), Problems = [400, 403, 409],
+        },
+        ApiRoute.Of("ConsoleApproval", "POST", "console/approval/{period}", Access.Signed,
+            c => c.Get<Hub.Api.Console.ConsolePages>().DecideAsync(c.Admin, c.Period, c.Body, c.DurableClient, c.Ct)) with
+        {
+            Tag = "Console", Summary = "The console's approval form (decision approve or reject, comment, token)", Description = ConsoleNote + " Administrators only; a viewer gets a 403 page saying so.",
+            Body = (typeof(Hub.Api.Console.ConsolePages.ApprovalForm), "application/x-www-form-urlencoded", true), Problems = [400, 403, 404, 409],
         },
         ApiRoute.Of("GetSyncStatus", "GET", "sync/status", Access.Administrator,
             c => c.Get<AdminApi>().SyncStatusAsync(c.Ct)) with

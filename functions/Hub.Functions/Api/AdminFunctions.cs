@@ -105,8 +105,8 @@ public sealed class AdminFunctions(ApiRouter router)
     /// <summary>The console is opened in a browser, which carries no function key: App Service authentication signs the
     /// user in (the platform's session), and the router requires a role as for every other signed-in route.</summary>
     [Function("Console")]
-    public Task<IActionResult> Console([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest req) =>
-        Run(nameof(Console), req, null);
+    public Task<IActionResult> Console([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        Run(nameof(Console), req, client);
 
     [Function("ConsoleUnit")]
     public Task<IActionResult> ConsoleUnit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/units/{unit}")] HttpRequest req, string unit) =>
@@ -115,6 +115,10 @@ public sealed class AdminFunctions(ApiRouter router)
     [Function("ConsoleRepublish")]
     public Task<IActionResult> ConsoleRepublish([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/republish/{period}")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
         Run(nameof(ConsoleRepublish), req, client, ("period", period));
+
+    [Function("ConsoleApproval")]
+    public Task<IActionResult> ConsoleApproval([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/approval/{period}")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
+        Run(nameof(ConsoleApproval), req, client, ("period", period));
 
     [Function("GetSyncStatus")]
     public Task<IActionResult> GetSyncStatus([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest req) =>
