@@ -72,8 +72,8 @@ public static class ApiExamples
         ]),
         [typeof(AlertList)] = new AlertList(1,
         [
-            new StoredAlert("band-drop:G12.02:2026-Q3", "bandDrop", "G12.02", Period, StoredAlert.Open, "Thuế TP Hà Nội xuống xếp loại Khá (từ Tốt) trong 2026-Q3.",
-                new Dictionary<string, string> { ["from"] = "Tốt", ["to"] = "Khá", ["total"] = "79.40" }, At, At, null, Run),
+            new StoredAlert("band-drop|G12.02|published:2026-Q3", "band-drop", "G12.02", "published:2026-Q3", StoredAlert.Open, "G12.02: xếp loại giảm từ Tốt xuống Khá (80.40 → 79.40)",
+                new Dictionary<string, string> { ["previousBand"] = "Tốt", ["band"] = "Khá", ["previousTotal"] = "80.40", ["total"] = "79.40" }, At, At, null, Run),
         ]),
         [typeof(ProvisionalIndex)] = new ProvisionalIndex(true, "Provisional figures of a period still running, computed with the data so far: not a publication.",
             "2026-Q4", Now, "766-2022", [new UnitScoreLine(Unit.Code, Unit.Name, Unit.ParentCode, 84.2, "Tốt", 3, Unit.Groups)],
@@ -98,7 +98,7 @@ public static class ApiExamples
         [typeof(IReadOnlyList<Subscription>)] = new[] { Subscribed },
         [typeof(IReadOnlyList<Delivery>)] = new[]
         {
-            new Delivery("alert:band-drop:G12.02:2026-Q3:5e1f0c2a9b7d3e11", "alert", "5e1f0c2a9b7d3e11", "email", "sent", 1, At, At.AddSeconds(2), null),
+            new Delivery($"alert|band-drop|G12.02|published:2026-Q3|{At.UtcTicks}|5e1f0c2a9b7d3e11", "alert", "5e1f0c2a9b7d3e11", "email", "sent", 1, At, At.AddSeconds(2), null),
         },
         [typeof(SyncStatus)] = new SyncStatus(Now,
         [
