@@ -110,6 +110,25 @@ public sealed class ConsoleTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(width <= 390, $"the page is {width} px wide on a 390 px phone (tables scroll inside their frame)");
         await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("console-unit-390.png"), FullPage = false });
 
+        // The unit head subscribes themselves to the unit's alerts and digest from its page, sees it listed, cancels it.
+        await viewer.FillAsync("#dia-chi", "lanh-dao@haiquan.gov.vn");
+        var subscribed = await viewer.RunAndWaitForResponseAsync(() => viewer.ClickAsync("#dang-ky button"), r => r.Url.Contains("/subscribe"));
+        await viewer.WaitForLoadStateAsync();
+        Assert.Equal(200, subscribed!.Status);
+        Assert.Contains("lanh-dao@haiquan.gov.vn", await viewer.InnerTextAsync("#da-nhan"));
+        var stored = Assert.Single(await _hub.Get<Hub.Storage.Notifications.SubscriptionRepository>().ListAsync(default), x => x.UnitCode == "G12.02");
+        Assert.Equal(("xem-thu", true, true), (stored.CreatedBy, stored.Alerts, stored.Digest));
+        await viewer.GotoAsync(new Uri(_server.BaseUrl, "api/console/units/G12.02").ToString());
+        Assert.Equal(1, await viewer.Locator("#bang-dang-ky tbody tr").CountAsync());
+        await viewer.Locator("#bang-dang-ky").ScrollIntoViewIfNeededAsync();
+        await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("console-subscribe-390.png"), FullPage = false });
+        var cancelled = await viewer.RunAndWaitForResponseAsync(() => viewer.ClickAsync("#bang-dang-ky button"), r => r.Url.Contains("/unsubscribe"));
+        await viewer.WaitForLoadStateAsync();
+        Assert.Equal(200, cancelled!.Status);
+        Assert.DoesNotContain(await _hub.Get<Hub.Storage.Notifications.SubscriptionRepository>().ListAsync(default), x => x.UnitCode == "G12.02");
+        await viewer.GotoAsync(new Uri(_server.BaseUrl, "api/console/units/G12.02").ToString());
+        Assert.Equal(0, await viewer.Locator("#bang-dang-ky").CountAsync());
+
         // Refused: another department's unit, and the re-publication form, with the reason in Vietnamese.
         Assert.Equal(403, (await viewer.GotoAsync(new Uri(_server.BaseUrl, "api/console/units/G12.01").ToString()))!.Status);
         Assert.Contains("chỉ xem được các đơn vị được giao", await viewer.InnerTextAsync("#tu-choi"));

@@ -60,7 +60,9 @@ internal static class ConsoleHtml
         .done { border-left:4px solid #2f855a; background:#f0fff4; padding:.75rem 1rem; border-radius:4px; }
         form { background:#fff; border:1px solid var(--line); border-radius:8px; padding:1rem; }
         label { display:block; font-weight:600; margin-bottom:.25rem; }
-        textarea, select { width:100%; font:inherit; padding:.5rem; border:1px solid var(--line); border-radius:4px; }
+        textarea, select, input[type=email] { width:100%; font:inherit; padding:.5rem; border:1px solid var(--line); border-radius:4px; }
+        label.check { display:inline-block; font-weight:normal; margin:.5rem 1rem 0 0; }
+        td form { border:0; padding:0; background:none; } td form button { margin:0; padding:.25rem .75rem; }
         button { margin-top:.5rem; font:inherit; padding:.5rem 1rem; border:0; border-radius:4px; background:var(--accent); color:#fff; cursor:pointer; } button.secondary { background:#eceff1; color:#1f2933; border:1px solid #90a4ae; }
         footer { max-width:1200px; margin:2rem auto; padding:0 1rem; color:var(--muted); font-size:.85rem; }
         @media (max-width:600px) { body { font-size:15px; } h1 { font-size:1.25rem; } .card .value { font-size:1.3rem; } th, td { padding:.35rem .45rem; } }

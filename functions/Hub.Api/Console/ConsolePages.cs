@@ -23,7 +23,8 @@ namespace Hub.Api.Console;
 /// administrator sees sync status, alerts, the units' live figures and re-publishes with a reason; a unit viewer sees
 /// the live figures, watch lists and alerts of their own units only. Plain HTML forms, no script.</summary>
 public sealed class ConsolePages(SteeringService steering, SyncStatusService sync, AlertRepository alerts, PublicationRepository publications,
-    ScopeGuard guard, AdminApi admin, IConfiguration configuration, TimeProvider clock)
+    ScopeGuard guard, AdminApi admin, NotificationsApi notifications, Hub.Storage.Notifications.SubscriptionRepository subscriptions,
+    IConfiguration configuration, TimeProvider clock)
 {
     private static readonly string[] KindLabels = ["Quá hạn", "Sắp đến hạn", "Hoàn thành trễ hạn", "Tiếp nhận muộn", "Yêu cầu bổ sung"];
 
@@ -98,7 +99,11 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         var period = Period.Containing(clock.GetUtcNow(), PeriodKind.Quarter);
         var name = tree[unit].Name;
         var body = new StringBuilder($"<p><a href=\"/api/console\">← Về trang chính</a></p>\n<h1>{E(unit)} — {E(name)}</h1>\n<p>{E(Vietnamese(period))} · số liệu trực tiếp, chưa phải kết quả công bố</p>\n");
-        if (steering.LiveProblem(period) is { } problem) { body.Append($"<p class=\"note\">{E(problem)}</p>"); return Page(unit, caller, body.ToString()); }
+        if (steering.LiveProblem(period) is { } problem)
+        {
+            body.Append($"<p class=\"note\">{E(problem)}</p>").Append(await SubscriptionSectionAsync(caller, unit, ct));
+            return Page(unit, caller, body.ToString());
+        }
         var view = await steering.FiguresAsync(period, tree, ct);
         var watch = steering.WatchList(period, unit, tree, view.Snapshots);
         var now = view.AsIs.Units.FirstOrDefault(u => u.Code == unit);
@@ -116,6 +121,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
             body.Append($"<tr><td>{Label(row.Kind)}</td><td>{E(row.Dossier.Id)}</td><td>{E(row.Dossier.ProcedureCode)}{(row.Dossier.ProcedureName is { } p ? " — " + E(p) : "")}</td><td>{Time(row.Dossier.DueAt)}</td><td class=\"num\">{(row.DaysLate is { } d ? d.ToString("0.#", Hub.Reports.Readable.Vietnamese.Culture) : "")}</td></tr>");
         body.Append("</tbody></table></div>\n");
         body.Append($"<p>Tải cả danh sách: <a href=\"/api/watchlist/{period}?unit={E(unit)}&amp;format=xlsx\">Excel</a> · <a href=\"/api/watchlist/{period}?unit={E(unit)}&amp;format=csv\">CSV</a></p>\n");
+        body.Append(await SubscriptionSectionAsync(caller, unit, ct));
         return Page($"{unit} {name}", caller, body.ToString());
     }
 
@@ -144,6 +150,78 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
             _ => "Không thực hiện được; lỗi đã được ghi lại.",
         };
         return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
+    }
+
+    /// <summary>The caller's own subscriptions to the unit (an alert when raised, the daily digest by email), each with a
+    /// button to cancel it, and the form to add one: unit heads subscribe themselves; the addresses others gave stay theirs.</summary>
+    private async Task<string> SubscriptionSectionAsync(Caller caller, string unit, CancellationToken ct)
+    {
+        var mine = (await subscriptions.ListAsync(ct)).Where(x => x.UnitCode == unit && string.Equals(x.CreatedBy, caller.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var html = new StringBuilder("<h2>Nhận thông báo</h2>\n<p class=\"note\">Cảnh báo của đơn vị (và đơn vị trực thuộc) gửi ngay khi phát sinh; bản tin hằng ngày lúc 7 giờ. Không có thông tin cá nhân của người dân.</p>\n");
+        if (mine.Count > 0)
+        {
+            html.Append("<div class=\"table-wrap\"><table id=\"bang-dang-ky\"><thead><tr><th>Địa chỉ</th><th>Nhận</th><th></th></tr></thead><tbody>");
+            foreach (var x in mine)
+                html.Append($"<tr data-id=\"{E(x.Id)}\"><td>{E(x.Address)}</td><td>{(x.Alerts && x.Digest ? "cảnh báo và bản tin hằng ngày" : x.Alerts ? "cảnh báo" : "bản tin hằng ngày")}</td>")
+                    .Append($"<td><form method=\"post\" action=\"/api/console/units/{E(unit)}/unsubscribe\"><input type=\"hidden\" name=\"id\" value=\"{E(x.Id)}\"><input type=\"hidden\" name=\"token\" value=\"{Token(caller)}\"><button type=\"submit\" class=\"secondary\">Hủy</button></form></td></tr>");
+            html.Append("</tbody></table></div>\n");
+        }
+        html.Append($"<form id=\"dang-ky\" method=\"post\" action=\"/api/console/units/{E(unit)}/subscribe\"><label for=\"dia-chi\">Email nhận thông báo</label>")
+            .Append("<input id=\"dia-chi\" name=\"address\" type=\"email\" maxlength=\"320\" required placeholder=\"lanh-dao@donvi.gov.vn\">")
+            .Append("<label class=\"check\"><input type=\"checkbox\" name=\"alerts\" value=\"on\" checked> Cảnh báo</label><label class=\"check\"><input type=\"checkbox\" name=\"digest\" value=\"on\" checked> Bản tin hằng ngày</label><br>")
+            .Append($"<input type=\"hidden\" name=\"token\" value=\"{Token(caller)}\"><button type=\"submit\">Đăng ký</button></form>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The subscription form's fields (application/x-www-form-urlencoded); a checkbox sent is a yes.</summary>
+    public sealed record SubscribeForm(string Address, string? Alerts, string? Digest, string Token);
+
+    /// <summary>POST console/units/{unit}/subscribe: the caller subscribes an email address to the unit (within their scope).</summary>
+    public async Task<Results<Html, HtmlRefusal>> SubscribeAsync(Caller caller, string unit, string? form, CancellationToken ct)
+    {
+        var back = $"<p><a href=\"/api/console/units/{E(unit)}\">← Về trang đơn vị</a></p>";
+        if (await FormProblemAsync(caller, unit, form, back, ct) is { } refused) return refused;
+        var fields = QueryHelpers.ParseQuery(form ?? "");
+        var address = fields.TryGetValue("address", out var a) ? a.ToString().Trim() : "";
+        var (alerts, digest) = (fields.ContainsKey("alerts"), fields.ContainsKey("digest"));
+        var result = await notifications.AddAsync(System.Text.Json.JsonSerializer.Serialize(new { unit, channel = Hub.Storage.Notifications.Subscription.Email, address, alerts, digest }), caller, ct);
+        var status = Answer.StatusOf(result);
+        if (status == StatusCodes.Status201Created)
+            return Page("Đã đăng ký", caller, $"<h1>Đã đăng ký nhận thông báo của {E(unit)}</h1>\n<p class=\"done\" id=\"da-nhan\">{E(address)} sẽ nhận {(alerts && digest ? "cảnh báo và bản tin hằng ngày" : alerts ? "cảnh báo" : "bản tin hằng ngày")}.</p>\n{back}");
+        var message = status switch
+        {
+            400 => !alerts && !digest ? "Chọn ít nhất một loại: cảnh báo hoặc bản tin hằng ngày." : "Địa chỉ email không hợp lệ.",
+            404 => "Không tìm thấy đơn vị.",
+            _ => "Không thực hiện được; lỗi đã được ghi lại.",
+        };
+        return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
+    }
+
+    /// <summary>The cancellation form's fields.</summary>
+    public sealed record UnsubscribeForm(string Id, string Token);
+
+    /// <summary>POST console/units/{unit}/unsubscribe: the caller cancels a subscription they made (an administrator, any).</summary>
+    public async Task<Results<Html, HtmlRefusal>> UnsubscribeAsync(Caller caller, string unit, string? form, CancellationToken ct)
+    {
+        var back = $"<p><a href=\"/api/console/units/{E(unit)}\">← Về trang đơn vị</a></p>";
+        if (await FormProblemAsync(caller, unit, form, back, ct) is { } refused) return refused;
+        var id = QueryHelpers.ParseQuery(form ?? "").TryGetValue("id", out var i) ? i.ToString() : "";
+        var subscription = (await subscriptions.ListAsync(ct)).FirstOrDefault(x => x.UnitCode == unit && x.Id == id);
+        if (subscription is null || !(caller.IsAdministrator || string.Equals(subscription.CreatedBy, caller.Name, StringComparison.OrdinalIgnoreCase)))
+            return Refusal("Không tìm thấy", caller, $"<h1>Không tìm thấy đăng ký</h1>\n<p class=\"refused\">Không có đăng ký này trong các đăng ký của bạn.</p>\n{back}", 404);
+        await notifications.DeleteAsync(unit, id, caller, ct);
+        return Page("Đã hủy", caller, $"<h1>Đã hủy nhận thông báo của {E(unit)}</h1>\n<p class=\"done\" id=\"da-nhan\">{E(subscription.Address)} không nhận thông báo của đơn vị này nữa.</p>\n{back}");
+    }
+
+    /// <summary>A console form on a unit: refused outside the caller's scope, or without this caller's token.</summary>
+    private async Task<HtmlRefusal?> FormProblemAsync(Caller caller, string unit, string? form, string back, CancellationToken ct)
+    {
+        if (await guard.CheckAsync(caller, unit, ct) is not null)
+            return Refusal("Không có quyền", caller, "<h1>Không có quyền với đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n<p><a href=\"/api/console\">← Về trang chính</a></p>", 403);
+        var fields = QueryHelpers.ParseQuery(form ?? "");
+        if (!fields.TryGetValue("token", out var token) || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller))))
+            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
+        return null;
     }
 
     private async Task<string> RunSectionAsync(Caller caller, Period period, DurableTaskClient durable, CancellationToken ct)

@@ -178,6 +178,22 @@ public static class AdminRoutes
             Tag = "Console", Summary = "A unit's live figures, forecast and watch list", Description = ConsoleNote + " A unit outside a viewer's scope is a 403 page.",
             Parameters = [new("unit", ParameterIn.Path, Required: true)], Problems = [403, 404],
         },
+        ApiRoute.Of("ConsoleSubscribe", "POST", "console/units/{unit}/subscribe", Access.Signed,
+            c => c.Get<Hub.Api.Console.ConsolePages>().SubscribeAsync(c.Admin, c.Route("unit"), c.Body, c.Ct)) with
+        {
+            Tag = "Console", Summary = "Subscribe an email address to a unit's alerts and daily digest, from the unit's page",
+            Description = ConsoleNote + " A unit viewer subscribes within their scope (403 page outside it).",
+            Parameters = [new("unit", ParameterIn.Path, Required: true)],
+            Body = (typeof(Hub.Api.Console.ConsolePages.SubscribeForm), "application/x-www-form-urlencoded", true), Problems = [400, 403, 404],
+        },
+        ApiRoute.Of("ConsoleUnsubscribe", "POST", "console/units/{unit}/unsubscribe", Access.Signed,
+            c => c.Get<Hub.Api.Console.ConsolePages>().UnsubscribeAsync(c.Admin, c.Route("unit"), c.Body, c.Ct)) with
+        {
+            Tag = "Console", Summary = "Cancel a subscription the caller made to a unit",
+            Description = ConsoleNote + " A viewer cancels only their own subscriptions; an administrator any.",
+            Parameters = [new("unit", ParameterIn.Path, Required: true)],
+            Body = (typeof(Hub.Api.Console.ConsolePages.UnsubscribeForm), "application/x-www-form-urlencoded", true), Problems = [400, 403, 404],
+        },
         ApiRoute.Of("ConsoleRepublish", "POST", "console/republish/{period}", Access.Signed,
             c => c.Get<Hub.Api.Console.ConsolePages>().RepublishAsync(c.Admin, c.Period, c.Body, c.DurableClient, c.Ct)) with
         {

@@ -112,6 +112,14 @@ public sealed class AdminFunctions(ApiRouter router)
     public Task<IActionResult> ConsoleUnit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/units/{unit}")] HttpRequest req, string unit) =>
         Run(nameof(ConsoleUnit), req, null, ("unit", unit));
 
+    [Function("ConsoleSubscribe")]
+    public Task<IActionResult> ConsoleSubscribe([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/units/{unit}/subscribe")] HttpRequest req, string unit) =>
+        Run(nameof(ConsoleSubscribe), req, null, ("unit", unit));
+
+    [Function("ConsoleUnsubscribe")]
+    public Task<IActionResult> ConsoleUnsubscribe([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/units/{unit}/unsubscribe")] HttpRequest req, string unit) =>
+        Run(nameof(ConsoleUnsubscribe), req, null, ("unit", unit));
+
     [Function("ConsoleRepublish")]
     public Task<IActionResult> ConsoleRepublish([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/republish/{period}")] HttpRequest req, string period, [DurableClient] DurableTaskClient client) =>
         Run(nameof(ConsoleRepublish), req, client, ("period", period));
