@@ -135,9 +135,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         if (!caller.IsAdministrator)
             return Refusal("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được công bố lại kết quả. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
         var fields = QueryHelpers.ParseQuery(form ?? "");
-        // The form's token ties the post to a page this hub rendered for this caller (no cross-site post).
-        if (!fields.TryGetValue("token", out var token) || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller))))
-            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
+        if (TokenRefusal(caller, fields, back) is { } stale) return stale;
         var reason = fields.TryGetValue("reason", out var r) ? r.ToString() : "";
         var result = await admin.RepublishAsync(durable ?? throw new InvalidOperationException("The console's re-publication needs the host's durable client."), period, System.Text.Json.JsonSerializer.Serialize(new { reason }), caller, ct);
         var status = Answer.StatusOf(result);
@@ -219,8 +217,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         if (await guard.CheckAsync(caller, unit, ct) is not null)
             return Refusal("Không có quyền", caller, "<h1>Không có quyền với đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n<p><a href=\"/api/console\">← Về trang chính</a></p>", 403);
         var fields = QueryHelpers.ParseQuery(form ?? "");
-        if (!fields.TryGetValue("token", out var token) || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller))))
-            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
+        if (TokenRefusal(caller, fields, back) is { } stale) return stale;
         return null;
     }
 
@@ -265,8 +262,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         if (!caller.IsAdministrator)
             return Refusal("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được phê duyệt công bố. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
         var fields = QueryHelpers.ParseQuery(form ?? "");
-        if (!fields.TryGetValue("token", out var token) || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller))))
-            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
+        if (TokenRefusal(caller, fields, back) is { } stale) return stale;
         bool? approve = fields.TryGetValue("decision", out var d) ? d.ToString() switch { "approve" => true, "reject" => false, _ => null } : null;
         if (approve is null)
             return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Chọn phê duyệt hoặc không công bố.</p>\n{back}", 400);
@@ -287,6 +283,12 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         };
         return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
     }
+
+    /// <summary>The form's token ties a post to a page this hub rendered for this caller (no cross-site post).</summary>
+    private HtmlRefusal? TokenRefusal(Caller caller, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields, string back) =>
+        fields.TryGetValue("token", out var token) && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token.ToString()), Encoding.ASCII.GetBytes(Token(caller)))
+            ? null
+            : Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Biểu mẫu đã cũ hoặc không do hệ thống tạo ra. Hãy mở lại trang và thử lại.</p>\n{back}", 400);
 
     private string Token(Caller caller)
     {
