@@ -22,6 +22,23 @@ public sealed class AzuriteFixture
     /// <summary>A fresh namespace: each test gets its own tables, containers and queues.</summary>
     public static string NewNamespace() => "t" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Deletes every table, container and queue of a namespace (the hub's own and its durable task hub's, whose
+    /// names hold it too): an in-memory Azurite shared by the whole suite otherwise keeps every test's data to the end.</summary>
+    public static async Task DeleteNamespaceAsync(string ns)
+    {
+        if (Environment.GetEnvironmentVariable("HubStorage") is not { } connection || ns.Length < 8) return;
+        var tables = new Azure.Data.Tables.TableServiceClient(connection);
+        var blobs = new Azure.Storage.Blobs.BlobServiceClient(connection);
+        var queues = new Azure.Storage.Queues.QueueServiceClient(connection);
+        try
+        {
+            await foreach (var t in tables.QueryAsync()) if (t.Name.Contains(ns, StringComparison.OrdinalIgnoreCase)) await tables.DeleteTableAsync(t.Name);
+            await foreach (var c in blobs.GetBlobContainersAsync()) if (c.Name.Contains(ns, StringComparison.Ordinal)) await blobs.DeleteBlobContainerAsync(c.Name);
+            await foreach (var q in queues.GetQueuesAsync()) if (q.Name.Contains(ns, StringComparison.Ordinal)) await queues.DeleteQueueAsync(q.Name);
+        }
+        catch (Azure.RequestFailedException) { } // a test that stopped storage on purpose: nothing to tidy
+    }
+
     public async Task<StorageClients> NewStorageAsync(string? ns = null)
     {
         var storage = StorageClients.FromConnectionString(ConnectionString, ns ?? NewNamespace());

@@ -42,6 +42,18 @@ public sealed class ConsoleApprovalTests(AzuriteFixture azurite) : IAsyncLifetim
         for (var i = 0; i < 600 && (await _durable.Client.GetInstanceAsync(id))?.SerializedCustomStatus?.Contains(RunStages.AwaitingApproval) != true; i++)
             await Task.Delay(100);
 
+        // A post that did not come from a page this hub rendered for this administrator (another site's form) does nothing.
+        using (var http = new HttpClient { BaseAddress = _server.BaseUrl })
+        {
+            using var forged = new HttpRequestMessage(HttpMethod.Post, $"api/console/approval/{TestHub.Q3}")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["token"] = new string('0', 64) }),
+            };
+            forged.Headers.Add("x-hub-dev-key", AdminKey);
+            Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(forged)).StatusCode);
+            Assert.Contains(RunStages.AwaitingApproval, (await _durable.Client.GetInstanceAsync(id))!.SerializedCustomStatus);
+        }
+
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -2,9 +2,9 @@ using System.Net.Sockets;
 
 namespace Hub.Integration.Tests;
 
-/// <summary>An Azurite of one test's own, on disk, that the test can stop and start again on the same ports: a
-/// storage outage in the middle of a run.</summary>
-public sealed class PrivateAzurite : IAsyncDisposable
+/// <summary>An Azurite of one test's (or one collection's) own: on disk, that the test can stop and start again on the
+/// same ports (a storage outage in the middle of a run), or in memory.</summary>
+public sealed class PrivateAzurite(bool inMemory = false) : IAsyncDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("azurite-").FullName;
     private readonly int _blob = HubProcess.FreePort(), _queue = HubProcess.FreePort(), _table = HubProcess.FreePort();
@@ -20,9 +20,10 @@ public sealed class PrivateAzurite : IAsyncDisposable
         {
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var a in new[] { "--location", _dir, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+        string[] persistence = inMemory ? ["--inMemoryPersistence"] : ["--location", _dir];
+        foreach (var a in persistence.Concat(["--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", $"{_blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{_queue}",
-                     "--tableHost", "127.0.0.1", "--tablePort", $"{_table}" })
+                     "--tableHost", "127.0.0.1", "--tablePort", $"{_table}"]))
             info.ArgumentList.Add(a);
         _process = Process.Start(info)!;
         _process.BeginOutputReadLine();

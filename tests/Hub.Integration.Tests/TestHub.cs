@@ -67,5 +67,6 @@ public sealed class TestHub : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await Portal.DisposeAsync();
+        await AzuriteFixture.DeleteNamespaceAsync(Namespace);
     }
 }
