@@ -92,8 +92,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
     /// <summary>GET console/units/{unit}: one unit's live figures, forecast and watch list (its subtree).</summary>
     public async Task<Results<Html, HtmlRefusal>> UnitAsync(Caller caller, string unit, CancellationToken ct)
     {
-        if (await guard.CheckAsync(caller, unit, ct) is not null)
-            return Refusal("Không có quyền", caller, "<h1>Không có quyền xem đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n<p><a href=\"/api/console\">← Về trang chính</a></p>", 403);
+        if (await guard.CheckAsync(caller, unit, ct) is not null) return OutsideScope(caller, "xem");
         var tree = await steering.TreeAsync(ct);
         if (!tree.Contains(unit)) return Refusal("Không tìm thấy", caller, "<h1>Không tìm thấy đơn vị</h1>", 404);
         var period = Period.Containing(clock.GetUtcNow(), PeriodKind.Quarter);
@@ -131,30 +130,27 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
     /// <summary>POST console/republish/{period} (form: reason, token): an administrator's re-publication.</summary>
     public async Task<Results<HtmlAccepted, HtmlRefusal>> RepublishAsync(Caller caller, Period period, string? form, DurableTaskClient? durable, CancellationToken ct)
     {
-        const string back = "<p><a href=\"/api/console\">← Về trang chính</a></p>";
-        if (!caller.IsAdministrator)
-            return Refusal("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được công bố lại kết quả. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
-        var fields = QueryHelpers.ParseQuery(form ?? "");
-        if (TokenRefusal(caller, fields, back) is { } stale) return stale;
+        var (fields, refused) = AdministratorForm(caller, form, "công bố lại kết quả");
+        if (refused is not null) return refused;
         var reason = fields.TryGetValue("reason", out var r) ? r.ToString() : "";
         var result = await admin.RepublishAsync(durable ?? throw new InvalidOperationException("The console's re-publication needs the host's durable client."), period, System.Text.Json.JsonSerializer.Serialize(new { reason }), caller, ct);
         var status = Answer.StatusOf(result);
         if (status == StatusCodes.Status202Accepted)
-            return Started("Đã bắt đầu công bố lại", caller, $"<h1>Đã bắt đầu công bố lại {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">Lý do: {E(reason)}. Kết quả có sau vài phút; theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{back}", $"/api/scoring/{period}");
+            return Started("Đã bắt đầu công bố lại", caller, $"<h1>Đã bắt đầu công bố lại {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">Lý do: {E(reason)}. Kết quả có sau vài phút; theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{BackHome}", $"/api/scoring/{period}");
         var message = status switch
         {
             400 => "Lý do phải dài từ 10 đến 500 ký tự.",
             409 => "Đang có một lượt chấm điểm của kỳ này, hoặc kỳ này chưa từng được công bố.",
             _ => "Không thực hiện được; lỗi đã được ghi lại.",
         };
-        return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
+        return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{BackHome}", status);
     }
 
     /// <summary>The caller's own subscriptions to the unit (an alert when raised, the daily digest by email), each with a
     /// button to cancel it, and the form to add one: unit heads subscribe themselves; the addresses others gave stay theirs.</summary>
     private async Task<string> SubscriptionSectionAsync(Caller caller, string unit, CancellationToken ct)
     {
-        var mine = (await subscriptions.ListAsync(ct)).Where(x => x.UnitCode == unit && string.Equals(x.CreatedBy, caller.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var mine = (await subscriptions.ListAsync(unit, ct)).Where(x => string.Equals(x.CreatedBy, caller.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         var html = new StringBuilder("<h2>Nhận thông báo</h2>\n<p class=\"note\">Cảnh báo của đơn vị (và đơn vị trực thuộc) gửi ngay khi phát sinh; bản tin hằng ngày lúc 7 giờ. Không có thông tin cá nhân của người dân.</p>\n");
         if (mine.Count > 0)
         {
@@ -204,7 +200,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
         var back = $"<p><a href=\"/api/console/units/{E(unit)}\">← Về trang đơn vị</a></p>";
         if (await FormProblemAsync(caller, unit, form, back, ct) is { } refused) return refused;
         var id = QueryHelpers.ParseQuery(form ?? "").TryGetValue("id", out var i) ? i.ToString() : "";
-        var subscription = (await subscriptions.ListAsync(ct)).FirstOrDefault(x => x.UnitCode == unit && x.Id == id);
+        var subscription = (await subscriptions.ListAsync(unit, ct)).FirstOrDefault(x => x.Id == id);
         if (subscription is null || !(caller.IsAdministrator || string.Equals(subscription.CreatedBy, caller.Name, StringComparison.OrdinalIgnoreCase)))
             return Refusal("Không tìm thấy", caller, $"<h1>Không tìm thấy đăng ký</h1>\n<p class=\"refused\">Không có đăng ký này trong các đăng ký của bạn.</p>\n{back}", 404);
         await notifications.DeleteAsync(unit, id, caller, ct);
@@ -214,8 +210,7 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
     /// <summary>A console form on a unit: refused outside the caller's scope, or without this caller's token.</summary>
     private async Task<HtmlRefusal?> FormProblemAsync(Caller caller, string unit, string? form, string back, CancellationToken ct)
     {
-        if (await guard.CheckAsync(caller, unit, ct) is not null)
-            return Refusal("Không có quyền", caller, "<h1>Không có quyền với đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n<p><a href=\"/api/console\">← Về trang chính</a></p>", 403);
+        if (await guard.CheckAsync(caller, unit, ct) is not null) return OutsideScope(caller, "với");
         var fields = QueryHelpers.ParseQuery(form ?? "");
         if (TokenRefusal(caller, fields, back) is { } stale) return stale;
         return null;
@@ -258,21 +253,18 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
     /// decision on the publication waiting at the gate.</summary>
     public async Task<Results<HtmlAccepted, HtmlRefusal>> DecideAsync(Caller caller, Period period, string? form, DurableTaskClient? durable, CancellationToken ct)
     {
-        const string back = "<p><a href=\"/api/console\">← Về trang chính</a></p>";
-        if (!caller.IsAdministrator)
-            return Refusal("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được phê duyệt công bố. Tài khoản của bạn chỉ có quyền xem.</p>\n{back}", 403);
-        var fields = QueryHelpers.ParseQuery(form ?? "");
-        if (TokenRefusal(caller, fields, back) is { } stale) return stale;
+        var (fields, refused) = AdministratorForm(caller, form, "phê duyệt công bố");
+        if (refused is not null) return refused;
         bool? approve = fields.TryGetValue("decision", out var d) ? d.ToString() switch { "approve" => true, "reject" => false, _ => null } : null;
         if (approve is null)
-            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Chọn phê duyệt hoặc không công bố.</p>\n{back}", 400);
+            return Refusal("Yêu cầu không hợp lệ", caller, $"<h1>Yêu cầu không hợp lệ</h1>\n<p class=\"refused\">Chọn phê duyệt hoặc không công bố.</p>\n{BackHome}", 400);
         var comment = fields.TryGetValue("comment", out var c) && c.ToString() is { Length: > 0 } text ? text : null;
         var result = await admin.DecideAsync(durable ?? throw new InvalidOperationException("The console's approval needs the host's durable client."), period,
             System.Text.Json.JsonSerializer.Serialize(new { approve, comment }), caller, ct);
         var status = Answer.StatusOf(result);
         if (status == StatusCodes.Status202Accepted)
             return Started(approve.Value ? "Đã phê duyệt" : "Đã từ chối", caller,
-                $"<h1>{(approve.Value ? "Đã phê duyệt công bố" : "Đã quyết định không công bố")} {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">{(comment is null ? "" : $"Ý kiến: {E(comment)}. ")}Theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{back}",
+                $"<h1>{(approve.Value ? "Đã phê duyệt công bố" : "Đã quyết định không công bố")} {E(Vietnamese(period))}</h1>\n<p class=\"done\" id=\"da-nhan\">{(comment is null ? "" : $"Ý kiến: {E(comment)}. ")}Theo dõi tại <a href=\"/api/scoring/{period}\">/api/scoring/{period}</a>.</p>\n{BackHome}",
                 $"/api/scoring/{period}");
         var message = status switch
         {
@@ -281,7 +273,23 @@ public sealed class ConsolePages(SteeringService steering, SyncStatusService syn
             409 => "Không có kết quả nào đang chờ phê duyệt (hoặc cổng phê duyệt chưa mở; thử lại sau giây lát).",
             _ => "Không thực hiện được; lỗi đã được ghi lại.",
         };
-        return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{back}", status);
+        return Refusal("Không thực hiện được", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\">{message}</p>\n{BackHome}", status);
+    }
+
+    /// <summary>403: a unit outside the caller's scope ("Không có quyền {xem|với} đơn vị này"), never saying more of it.</summary>
+    private static HtmlRefusal OutsideScope(Caller caller, string what) =>
+        Refusal("Không có quyền", caller, $"<h1>Không có quyền {what} đơn vị này</h1>\n<p class=\"refused\" id=\"tu-choi\">Tài khoản chỉ xem được các đơn vị được giao và đơn vị trực thuộc.</p>\n{BackHome}", 403);
+
+    private const string BackHome = "<p><a href=\"/api/console\">← Về trang chính</a></p>";
+
+    /// <summary>An administrator's form from the home page: refused (403 page) for a viewer, whatever they sent, then
+    /// checked for this caller's token; its fields otherwise.</summary>
+    private (Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Fields, HtmlRefusal? Refused) AdministratorForm(Caller caller, string? form, string action)
+    {
+        if (!caller.IsAdministrator)
+            return ([], Refusal("Không có quyền", caller, $"<h1>Không thực hiện được</h1>\n<p class=\"refused\" id=\"tu-choi\">Chỉ quản trị viên của Bộ được {action}. Tài khoản của bạn chỉ có quyền xem.</p>\n{BackHome}", 403));
+        var fields = QueryHelpers.ParseQuery(form ?? "");
+        return (fields, TokenRefusal(caller, fields, BackHome));
     }
 
     /// <summary>The form's token ties a post to a page this hub rendered for this caller (no cross-site post).</summary>

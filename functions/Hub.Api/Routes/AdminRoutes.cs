@@ -274,10 +274,12 @@ public static class AdminRoutes
     /// the Function App accepts).</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints, IServiceProvider hubServices, DurableTaskClient? durable)
     {
+        // Resolved at the first request, once: `hub openapi` maps the table on an app without the hub's services.
+        var router = new Lazy<ApiRouter>(hubServices.GetRequiredService<ApiRouter>);
         foreach (var route in All)
         {
             var endpoint = endpoints.MapMethods(route.Path, [route.Method],
-                    (RequestDelegate)(http => hubServices.GetRequiredService<ApiRouter>().ExecuteAsync(route, http, durable)))
+                    (RequestDelegate)(http => router.Value.ExecuteAsync(route, http, durable)))
                 .WithName(route.Name).WithTags(route.Tag).WithSummary(route.Summary).WithMetadata(route);
             if (route.Description is { } description) endpoint.WithDescription(description);
             endpoint.Add(builder =>

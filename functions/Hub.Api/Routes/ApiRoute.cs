@@ -31,6 +31,9 @@ public sealed record ApiRoute(string Name, string Method, string Template, Acces
 {
     public string Path => "/api/" + Template;
 
+    /// <summary>The route has a {period}, parsed (and refused with a 400) before its handler runs.</summary>
+    public bool HasPeriod => Template.Contains("{period}", StringComparison.Ordinal);
+
     /// <summary>A row whose responses are the metadata of the handler's result type (Results&lt;Json&lt;T&gt;, Problem&gt;...).</summary>
     public static ApiRoute Of<TResult>(string name, string method, string template, Access access, Func<ApiCall, Task<TResult>> handle)
         where TResult : IResult, IEndpointMetadataProvider =>

@@ -97,7 +97,7 @@ public sealed class ApiRouter(IServiceProvider services, CallerAuthenticator aut
         if (route.Access is Access.Administrator or Access.UnitViewer or Access.Signed) statuses.UnionWith([401, 403]);
         if (route.Access == Access.Sender) statuses.Add(401);
         if (route.Access != Access.Anonymous && route.Method is "POST" or "PUT") statuses.Add(413);
-        if (route.Template.Contains("{period}", StringComparison.Ordinal)) statuses.Add(400);
+        if (route.HasPeriod) statuses.Add(400);
         if (route.UsesStorage) statuses.Add(503);
         return statuses;
     }

@@ -20,7 +20,7 @@ internal sealed class HubOperationTransformer : IOpenApiOperationTransformer
         operation.OperationId = route.Name;
 
         var parameters = new List<ApiParameter>();
-        if (route.Template.Contains("{period}", StringComparison.Ordinal)) parameters.Add(ApiParameters.Period);
+        if (route.HasPeriod) parameters.Add(ApiParameters.Period);
         parameters.AddRange(route.Parameters);
         operation.Parameters = parameters.Select(p => (IOpenApiParameter)Parameter(p)).ToList();
 
@@ -70,7 +70,7 @@ internal sealed class HubOperationTransformer : IOpenApiOperationTransformer
                     response.Content[byMedia.Key] = media;
                     continue;
                 }
-                else if (types.Count == 1) media.Schema = await SchemaAsync(types[0], context, cancellationToken);
+                if (types.Count == 1) media.Schema = await SchemaAsync(types[0], context, cancellationToken);
                 else media.Schema = new OpenApiSchema { OneOf = [.. await Task.WhenAll(types.Select(t => SchemaAsync(t, context, cancellationToken)))] };
                 if (json)
                 {

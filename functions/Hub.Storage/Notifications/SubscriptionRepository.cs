@@ -22,6 +22,14 @@ public sealed class SubscriptionRepository(StorageClients storage)
         return all.OrderBy(s => s.UnitCode, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>One unit's subscriptions (its partition), by id.</summary>
+    public async Task<IReadOnlyList<Subscription>> ListAsync(string unitCode, CancellationToken ct)
+    {
+        var unit = new List<Subscription>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == TableKeys.Escape(unitCode), cancellationToken: ct)) unit.Add(FromEntity(e));
+        return unit.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
     public Task AddAsync(Subscription s, CancellationToken ct) =>
         _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(s.UnitCode), s.Id)
         {
