@@ -129,6 +129,27 @@ public sealed class ConsoleTests(AzuriteFixture azurite) : IAsyncLifetime
         await viewer.GotoAsync(new Uri(_server.BaseUrl, "api/console/units/G12.02").ToString());
         Assert.Equal(0, await viewer.Locator("#bang-dang-ky").CountAsync());
 
+        // What the browser's own checks would stop, sent anyway with the page's token: a 4xx page each, nothing stored;
+        // the same subscription twice is one.
+        var token = await viewer.Locator("#dang-ky input[name=token]").GetAttributeAsync("value");
+        async Task<HttpStatusCode> PostFormAsync(string path, Dictionary<string, string> fields)
+        {
+            using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+            using var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+            post.Headers.Add("x-hub-dev-key", ViewerKey);
+            return (await http.SendAsync(post)).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, await PostFormAsync("api/console/units/G12.02/subscribe", new() { ["address"] = "khong-phai-email", ["alerts"] = "on", ["token"] = token! }));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostFormAsync("api/console/units/G12.02/subscribe", new() { ["address"] = "lanh-dao@haiquan.gov.vn", ["token"] = token! }));
+        Assert.Equal(HttpStatusCode.NotFound, await PostFormAsync("api/console/units/G12.02/unsubscribe", new() { ["id"] = "0123456789abcdef", ["token"] = token! }));
+        Assert.DoesNotContain(await _hub.Get<Hub.Storage.Notifications.SubscriptionRepository>().ListAsync(default), x => x.UnitCode == "G12.02");
+        var twice = new Dictionary<string, string> { ["address"] = "lanh-dao@haiquan.gov.vn", ["digest"] = "on", ["token"] = token! };
+        Assert.Equal(HttpStatusCode.OK, await PostFormAsync("api/console/units/G12.02/subscribe", twice));
+        Assert.Equal(HttpStatusCode.OK, await PostFormAsync("api/console/units/G12.02/subscribe", twice));
+        var one = Assert.Single(await _hub.Get<Hub.Storage.Notifications.SubscriptionRepository>().ListAsync("G12.02", default));
+        Assert.Equal((false, true), (one.Alerts, one.Digest));
+        Assert.Equal(HttpStatusCode.OK, await PostFormAsync("api/console/units/G12.02/unsubscribe", new() { ["id"] = one.Id, ["token"] = token! }));
+
         // Refused: another department's unit, and the re-publication form, with the reason in Vietnamese.
         Assert.Equal(403, (await viewer.GotoAsync(new Uri(_server.BaseUrl, "api/console/units/G12.01").ToString()))!.Status);
         Assert.Contains("chỉ xem được các đơn vị được giao", await viewer.InnerTextAsync("#tu-choi"));
